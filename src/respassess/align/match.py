@@ -1,0 +1,90 @@
+"""Match asks to the response sentences that speak to them.
+
+Evidence is chosen by cosine similarity of sentence embeddings, nudged by overlap of
+the ask's key terms (MiniLM underrates exact shared terms such as "interdependencies").
+Label lines ("Response: Supported.") are never evidence of substance.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import numpy as np
+
+from ..types import Alignment, Ask, Sentence
+
+__all__ = ["align", "similarity_matrix", "key_terms", "term_overlap", "is_label_line"]
+
+_STOP = frozenset("""a an the of to and or in on for with by at from as is are be been being that this these those
+it its their there which who whom whose will would should could may might must shall can not no nor all any each
+other such than then so also into over under more most some same own very just only our we us they them he she his her
+you your i me my government committee commission department recommendation recommends recommended response
+agrees agreed supports supported notes noted accepts accepted principle""".split())
+_LABEL_LINE = re.compile(
+    r"^\s*(?:government\s+)?response\s*[:\-–]?\s*(?:agreed|supported|noted|not\s+supported|not\s+agreed|"
+    r"accepted|rejected|agreed\s+in\s+principle|supported\s+in\s+principle|supported\s+in\s+part)?\s*\.?\s*$"
+    r"|^\s*(?:agreed|supported|noted|not\s+supported|accepted)(?:\s+in\s+(?:principle|part))?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+#: weight of key-term overlap added to the cosine when ranking evidence
+TERM_WEIGHT = 0.25
+
+
+def key_terms(text: str) -> frozenset[str]:
+    """Lower-cased content-word stems (first 6 letters) of a text."""
+    return frozenset(w[:6] for w in re.findall(r"[a-z][a-z0-9\-]+", text.lower()) if w not in _STOP and len(w) > 2)
+
+
+def term_overlap(ask_text: str, sentence_text: str) -> float:
+    """Share of the ask's key terms that occur in the sentence (0..1)."""
+    terms = key_terms(ask_text)
+    if not terms:
+        return 0.0
+    return len(terms & key_terms(sentence_text)) / len(terms)
+
+
+def is_label_line(text: str) -> bool:
+    """True for a bare position line such as "Response: Supported." or "Noted."."""
+    return bool(_LABEL_LINE.match(text))
+
+
+def similarity_matrix(ask_vectors: np.ndarray, sentence_vectors: np.ndarray) -> np.ndarray:
+    """Cosine similarities, shape (asks, sentences); inputs are L2-normalised rows."""
+    if ask_vectors.size == 0 or sentence_vectors.size == 0:
+        return np.zeros((len(ask_vectors), len(sentence_vectors)), dtype=np.float32)
+    return np.clip(ask_vectors @ sentence_vectors.T, -1.0, 1.0)
+
+
+def align(asks: Sequence[Ask], sentences: Sequence[Sentence], similarities: np.ndarray, *,
+          top_k: int = 3, min_similarity: float = 0.35) -> tuple[Alignment, ...]:
+    """Pick up to ``top_k`` evidence sentences per ask.
+
+    A sentence qualifies when its cosine is at least ``min_similarity``, or when it
+    shares most of the ask's key terms; it is ranked by cosine plus a term-overlap bonus.
+
+    Args:
+        asks: the recommendation's asks.
+        sentences: the response's sentences.
+        similarities: the (asks x sentences) cosine matrix from :func:`similarity_matrix`.
+        top_k: evidence sentences per ask at most.
+        min_similarity: the cosine below which a sentence is not evidence on similarity alone.
+
+    Returns:
+        Alignments ordered by ask, then by descending rank score.
+    """
+    out: list[Alignment] = []
+    substantive = [not is_label_line(s.text) for s in sentences]
+    for a, ask in enumerate(asks):
+        scored = []
+        for s, sent in enumerate(sentences):
+            if not substantive[s]:
+                continue
+            sim = float(similarities[a, s])
+            overlap = term_overlap(ask.text, sent.text)
+            if sim >= min_similarity or (overlap >= 0.6 and sim >= min_similarity - 0.15):
+                scored.append((sim + TERM_WEIGHT * overlap, s, sim))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        out.extend(Alignment(ask_index=ask.index, sentence_index=s, similarity=round(sim, 6))
+                   for _, s, sim in scored[:top_k])
+    return tuple(out)

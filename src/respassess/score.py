@@ -1,0 +1,168 @@
+"""Score: alignments + extractions -> one label per ask, and the record's coverage.
+
+ANNOTATION.md §2: an ask is ``addressed`` when the response has done it, or commits
+firmly to it with a date or a mechanism already under way; ``partial`` when the
+commitment is vague, conditional, undated, deferred to a later document or lacks a
+required property; ``unaddressed`` when nothing speaks to it; ``rejected`` when it is
+explicitly declined. Similarity alone cannot tell these apart ("agrees ... intends to
+set out plans later this year" is close and only partial), so the label is decided from
+what the evidence sentences *do*: the commitments and actions inside them, deferral and
+rejection cues, and whether a required property (costed, metrics, timeline) is met.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .align.match import term_overlap
+from .types import (Action, ActionStatus, Alignment, Ask, AskCoverage, AskLabel, Commitment, CommitmentStrength,
+                    DateMention, MoneyAmount, Sentence, Stance)
+
+__all__ = ["label_asks", "AskEvidence", "gather_evidence", "required_property", "DEFERRAL_RE", "REJECTION_RE"]
+
+DEFERRAL_RE = re.compile(
+    r"\b(?:will|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to)\s+(?:set\s+out|publish|bring\s+forward|outline|"
+    r"provide\s+(?:further\s+)?(?:details|an\s+update)|consider|explore|look\s+at|keep\s+.{0,20}under\s+review|"
+    r"review|consult)\b|\bin\s+due\s+course\b|\blater\s+this\s+year\b|\bin\s+the\s+coming\s+months\b|"
+    r"\bfurther\s+(?:details|information)\s+will\b|\bsubject\s+to\b|\bwhere\s+appropriate\b",
+    re.IGNORECASE,
+)
+REJECTION_RE = re.compile(
+    r"\b(?:does|do|will|would|can)\s*(?:not|n[’']t)\s+(?:support|agree|accept|implement|pursue|proceed|mandate|require)\b"
+    r"|\bnot\s+(?:supported|agreed|accepted|necessary|appropriate|proportionate)\b|\brather\s+than\b|\bno\s+plans?\s+to\b"
+    r"|\bdoes\s+not\s+consider\s+(?:it|that)\b",
+    re.IGNORECASE,
+)
+_PROPERTIES = {
+    "costed": re.compile(r"\bcost(?:ed|ing|s)?\b|\bfund(?:ed|ing)\b|\bresourc(?:ed|es|ing)\b|\bbudget", re.IGNORECASE),
+    "metrics": re.compile(r"\bmetrics?\b|\bmeasures?\b|\btargets?\b|\bindicators?\b|\bKPIs?\b|\bmeasur(?:e|ing)\s+outcomes",
+                          re.IGNORECASE),
+    "timeline": re.compile(r"\btime-?(?:line|table|bound|frame)s?\b|\bdeadline\b|\bwithin\s+\d+\s+(?:months|years)\b",
+                           re.IGNORECASE),
+}
+_PROPERTY_MET = {
+    "costed": re.compile(r"\bcost(?:ed|ings?)\b|\bfunding\s+of\b|\bbudget\s+of\b|\ballocat", re.IGNORECASE),
+    "metrics": re.compile(r"\bmetrics?\b|\bindicators?\b|\btargets?\b|\bKPIs?\b|\bmeasures?\s+of\b|\bdashboard",
+                          re.IGNORECASE),
+    "timeline": None,
+}
+
+
+def required_property(ask_text: str) -> str | None:
+    """The property an ask demands ("costed", "metrics", "timeline"), if any."""
+    for name, pattern in _PROPERTIES.items():
+        if pattern.search(ask_text):
+            return name
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class AskEvidence:
+    """What the response offers for one ask: the features the label is decided from."""
+
+    ask: Ask
+    sentences: tuple[Sentence, ...]
+    best_similarity: float
+    best_overlap: float
+    commitments: tuple[Commitment, ...]
+    actions: tuple[Action, ...]
+    dates: tuple[DateMention, ...]
+    amounts: tuple[MoneyAmount, ...]
+    deferred: bool
+    rejected: bool
+    property: str | None
+    property_met: bool | None
+
+
+def gather_evidence(ask: Ask, alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
+                    commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
+                    dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = ()) -> AskEvidence:
+    """Collect the evidence sentences of one ask and the findings inside them."""
+    mine = [al for al in alignments if al.ask_index == ask.index]
+    idx = [al.sentence_index for al in mine]
+    chosen = tuple(sentences[i] for i in idx)
+    bounds = [(s.start, s.end) for s in chosen]
+
+    def inside(start: int) -> bool:
+        return any(a <= start < b for a, b in bounds)
+
+    text = " ".join(s.text for s in chosen)
+    prop = required_property(ask.text)
+    prop_met: bool | None = None
+    if prop == "costed":
+        prop_met = bool(amounts) or bool(_PROPERTY_MET["costed"].search(text))
+    elif prop == "metrics":
+        prop_met = bool(_PROPERTY_MET["metrics"].search(text))
+    elif prop == "timeline":
+        prop_met = any(not d.vague for d in dates if inside(d.start))
+    return AskEvidence(
+        ask=ask,
+        sentences=chosen,
+        best_similarity=max((al.similarity for al in mine), default=0.0),
+        best_overlap=max((term_overlap(ask.text, s.text) for s in chosen), default=0.0),
+        commitments=tuple(c for c in commitments if inside(c.start)),
+        actions=tuple(a for a in actions if inside(a.start)),
+        dates=tuple(d for d in dates if inside(d.start)),
+        amounts=tuple(m for m in amounts if inside(m.start)),
+        deferred=bool(DEFERRAL_RE.search(text)),
+        rejected=bool(REJECTION_RE.search(text)),
+        property=prop,
+        property_met=prop_met,
+    )
+
+
+def _rule_label(ev: AskEvidence, stance: Stance) -> tuple[AskLabel, float, str]:
+    """The rule-based label of one ask, with a confidence and the reason in words."""
+    if ev.property is not None and ev.property_met is False and ev.property != "timeline":
+        return AskLabel.UNADDRESSED, 0.6, f"nothing in the response makes it {ev.property}"
+    if not ev.sentences:
+        if stance is Stance.REJECTED:
+            return AskLabel.REJECTED, 0.6, "the response rejects the recommendation and says nothing else on this ask"
+        return AskLabel.UNADDRESSED, 0.7, "no response sentence speaks to this ask"
+    if ev.rejected:
+        return AskLabel.REJECTED, 0.6, "the evidence declines it"
+    firm_dated = [c for c in ev.commitments if c.strength is CommitmentStrength.FIRM and c.deadline and not c.conditional]
+    done = [a for a in ev.actions if a.status is ActionStatus.COMPLETED]
+    if firm_dated and not ev.deferred:
+        return AskLabel.ADDRESSED, 0.6, "a firm, dated commitment"
+    if done and not ev.commitments and ev.best_similarity >= 0.55:
+        return AskLabel.ADDRESSED, 0.55, "the response reports it done"
+    if ev.deferred:
+        return AskLabel.PARTIAL, 0.6, "deferred to later or conditional"
+    if ev.commitments:
+        return AskLabel.PARTIAL, 0.55, "a commitment without a date, or not firm"
+    return AskLabel.PARTIAL, 0.5, "related activity described, no commitment"
+
+
+def label_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
+               stance: Stance, commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
+               dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = (),
+               model=None) -> tuple[AskCoverage, ...]:
+    """Label every ask and attach its evidence.
+
+    Args:
+        asks: the recommendation's asks.
+        alignments: evidence alignments from :func:`respassess.align.align`.
+        sentences: the response's sentences.
+        stance: the stance read from the text.
+        commitments, actions, dates, amounts: extracted from the response.
+        model: an optional fitted ask-label model with ``predict_evidence(ev, stance) -> (label, confidence)``;
+            the rules decide when it is ``None``.
+
+    Returns:
+        One :class:`AskCoverage` per ask, in ask order.
+    """
+    out = []
+    for ask in asks:
+        ev = gather_evidence(ask, alignments, sentences, commitments=commitments, actions=actions,
+                             dates=dates, amounts=amounts)
+        label, confidence, reason = _rule_label(ev, stance)
+        if model is not None:
+            label, confidence = model.predict_evidence(ev, stance)
+            reason = f"model: {reason}"
+        evidence = ev.sentences if label is not AskLabel.UNADDRESSED else ()
+        out.append(AskCoverage(ask=ask, label=label, score=label.score, confidence=confidence,
+                               evidence=evidence, reason=reason))
+    return tuple(out)

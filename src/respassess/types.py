@@ -1,0 +1,501 @@
+"""The respassess data model: frozen dataclasses and string Enums.
+
+Data flows one way through the pipeline::
+
+    Record -> Ask / Sentence -> Commitment, Action, DateMention, MoneyAmount
+           -> Alignment -> AskCoverage, StanceCall -> Gap -> Assessment
+
+Every finding carries ``start``/``end`` character offsets into the text it came
+from (``Ask`` into the recommendation, everything else into the response), so
+``text == source[start:end]`` always holds and a report can highlight it.
+Names follow ``../shared/ANNOTATION.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+__all__ = [
+    "Stance",
+    "AskLabel",
+    "CommitmentStrength",
+    "ActionStatus",
+    "GapKind",
+    "DateRole",
+    "DateGranularity",
+    "Approx",
+    "TextField",
+    "Span",
+    "Record",
+    "Ask",
+    "Sentence",
+    "Commitment",
+    "Action",
+    "DateMention",
+    "MoneyAmount",
+    "Alignment",
+    "AskCoverage",
+    "StanceCall",
+    "Gap",
+    "Assessment",
+]
+
+
+class _StrEnum(str, Enum):
+    """A string Enum whose ``str()`` is its value (``Stance("accepted")`` works)."""
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.value
+
+
+class Stance(_StrEnum):
+    """What the responder says it will do with the recommendation (ANNOTATION.md §1)."""
+
+    ACCEPTED = "accepted"
+    ACCEPTED_IN_PRINCIPLE = "accepted_in_principle"
+    PARTIALLY_ACCEPTED = "partially_accepted"
+    NOTED = "noted"
+    UNDER_CONSIDERATION = "under_consideration"
+    REJECTED = "rejected"
+    UNCLEAR = "unclear"
+
+
+class AskLabel(_StrEnum):
+    """How fully one ask of the recommendation is addressed (ANNOTATION.md §2)."""
+
+    ADDRESSED = "addressed"
+    PARTIAL = "partial"
+    UNADDRESSED = "unaddressed"
+    REJECTED = "rejected"
+
+    @property
+    def score(self) -> float:
+        """The coverage score of this label: 1.0, 0.5 or 0.0."""
+        return {"addressed": 1.0, "partial": 0.5}.get(self.value, 0.0)
+
+
+class CommitmentStrength(_StrEnum):
+    """How firmly a commitment is made (ANNOTATION.md §3)."""
+
+    FIRM = "firm"
+    QUALIFIED = "qualified"
+    VAGUE = "vague"
+
+
+class ActionStatus(_StrEnum):
+    """Whether a described action is already done or going on now (not a commitment)."""
+
+    COMPLETED = "completed"
+    ONGOING = "ongoing"
+
+
+class GapKind(_StrEnum):
+    """The flags a clerk would raise (ANNOTATION.md §5)."""
+
+    UNADDRESSED_CLAUSE = "unaddressed_clause"
+    PLAN_PENDING = "plan_pending"
+    NO_TIMELINE = "no_timeline"
+    VAGUE_TIMELINE = "vague_timeline"
+    NO_FUNDING = "no_funding"
+    NO_METRICS = "no_metrics"
+    EXISTING_ACTIVITY_ONLY = "existing_activity_only"
+    DEFLECTED = "deflected"
+    HEDGED = "hedged"
+    ACCEPTANCE_WITHOUT_ACTION = "acceptance_without_action"
+    REJECTED = "rejected"
+
+
+class DateRole(_StrEnum):
+    """What a time expression does in its sentence (ANNOTATION.md §4)."""
+
+    DEADLINE = "deadline"
+    PAST = "past"
+    REFERENCE = "reference"
+
+
+class DateGranularity(_StrEnum):
+    """The precision the text actually gave; nothing finer is ever invented."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    FINANCIAL_YEAR = "financial_year"
+    YEAR = "year"
+    MULTI_YEAR = "multi_year"
+    EVENT = "event"
+    DURATION = "duration"
+    RELATIVE = "relative"
+    VAGUE = "vague"
+
+
+class Approx(_StrEnum):
+    """A qualifier on a money amount: "almost" -> below, "over" -> above, "around" -> about."""
+
+    BELOW = "below"
+    ABOVE = "above"
+    ABOUT = "about"
+
+
+class TextField(_StrEnum):
+    """Which text of a record a span points into."""
+
+    RECOMMENDATION = "recommendation"
+    RESPONSE = "response"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A verbatim piece of one of the record's texts: ``source[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+    field: TextField = TextField.RESPONSE
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form ``{text, start, end, field}``."""
+        return {"text": self.text, "start": self.start, "end": self.end, "field": self.field.value}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One recommendation and the response to it, plus everything else known about it.
+
+    ``meta`` keeps every other field of the source row (``official_status``,
+    ``response_date``, ``jurisdiction``, ``body``, ...), untouched.
+    """
+
+    id: str
+    recommendation: str
+    response: str
+    meta: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=True)
+
+    @property
+    def official_status(self) -> str | None:
+        """The label the responder or tracker gave, if any (e.g. "Acknowledged")."""
+        value = self.meta.get("official_status")
+        return str(value) if value not in (None, "") else None
+
+    @property
+    def response_date(self) -> str | None:
+        """The response's date as given (ISO, possibly partial like "2023-02"), if known."""
+        value = self.meta.get("response_date")
+        return str(value) if value not in (None, "") else None
+
+    @property
+    def jurisdiction(self) -> str | None:
+        """The jurisdiction as given (e.g. "United Kingdom"), if known."""
+        value = self.meta.get("jurisdiction")
+        return str(value) if value not in (None, "") else None
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One distinct thing the recommendation asks for; offsets into the recommendation."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the response; offsets into the response."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """A statement that the responder will do something in future (ANNOTATION.md §3)."""
+
+    text: str
+    start: int
+    end: int
+    actor: str | None
+    strength: CommitmentStrength
+    sentence_index: int
+    deadline: str | None = None
+    cue: str | None = None
+    conditional: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used in assessments."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "actor": self.actor,
+            "strength": self.strength.value,
+            "deadline": self.deadline,
+            "cue": self.cue,
+            "conditional": self.conditional,
+            "sentence_index": self.sentence_index,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something already done or going on ("has published", "continues to test"): not a commitment."""
+
+    text: str
+    start: int
+    end: int
+    actor: str | None
+    status: ActionStatus
+    sentence_index: int
+    cue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used in assessments."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "actor": self.actor,
+            "status": self.status.value,
+            "cue": self.cue,
+            "sentence_index": self.sentence_index,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A time expression, normalised to the precision the text gave (ANNOTATION.md §4).
+
+    ``value`` follows the gold format: an ISO date or partial date ("2023-12",
+    "2024"), or an interval "start/end" ("2024-01/2024-03"); ``None`` when it
+    cannot be resolved (a vague phrase, or a relative one without a response date).
+    ``interval_start``/``interval_end`` are full ISO days bounding the value.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: DateGranularity
+    role: DateRole
+    vague: bool = False
+    relative: bool = False
+    resolved: bool = True
+    interval_start: str | None = None
+    interval_end: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used in assessments."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "interval": [self.interval_start, self.interval_end],
+            "granularity": self.granularity.value,
+            "vague": self.vague,
+            "relative": self.relative,
+            "resolved": self.resolved,
+            "role": self.role.value,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyAmount:
+    """A money amount with its value, ISO currency and qualifiers (ANNOTATION.md §4).
+
+    ``value`` is the single figure (the low end for a range); ``low``/``high``
+    bound a range ("£10-15 million") and equal ``value`` otherwise.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    approx: Approx | None = None
+    low: float | None = None
+    high: float | None = None
+    period: str | None = None
+    currency_assumed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used in assessments."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "currency": self.currency,
+            "approx": self.approx.value if self.approx else None,
+            "range": [self.low, self.high] if self.low is not None and self.high != self.low else None,
+            "period": self.period,
+            "currency_assumed": self.currency_assumed,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How close one response sentence is to one ask (cosine similarity of embeddings)."""
+
+    ask_index: int
+    sentence_index: int
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class AskCoverage:
+    """The judgement on one ask: label, score, confidence and the evidence sentences."""
+
+    ask: Ask
+    label: AskLabel
+    score: float
+    confidence: float
+    evidence: tuple[Sentence, ...] = ()
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form used in assessments (ANNOTATION.md §6 "clauses")."""
+        return {
+            "index": self.ask.index,
+            "text": self.ask.text,
+            "start": self.ask.start,
+            "end": self.ask.end,
+            "label": self.label.value,
+            "score": self.score,
+            "confidence": round(self.confidence, 4),
+            "reason": self.reason,
+            "evidence": [
+                {"text": s.text, "start": s.start, "end": s.end, "sentence_index": s.index}
+                for s in self.evidence
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCall:
+    """The stance read from the text, with the words that show it and how sure we are."""
+
+    stance: Stance
+    confidence: float
+    evidence: Span | None = None
+    official_status: str | None = None
+    official_stance: Stance | None = None
+    cross_reference: str | None = None
+
+    @property
+    def mismatch(self) -> bool:
+        """True when the official label maps to a different stance than the text shows."""
+        return (
+            self.official_stance is not None
+            and self.official_stance is not Stance.UNCLEAR
+            and self.stance is not Stance.UNCLEAR
+            and self.official_stance is not self.stance
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A flag a clerk would raise, with a pasteable one-line message and its evidence."""
+
+    kind: GapKind
+    message: str
+    evidence: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form ``{kind, message, evidence}``."""
+        return {
+            "kind": self.kind.value,
+            "message": self.message,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything respassess concluded about one record, reproducible from ``config_id``."""
+
+    record: Record
+    stance: StanceCall
+    asks: tuple[AskCoverage, ...]
+    sentences: tuple[Sentence, ...]
+    commitments: tuple[Commitment, ...]
+    actions: tuple[Action, ...]
+    dates: tuple[DateMention, ...]
+    amounts: tuple[MoneyAmount, ...]
+    gaps: tuple[Gap, ...]
+    config_id: str
+    versions: Mapping[str, str] = field(default_factory=dict, hash=False)
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def record_id(self) -> str:
+        """The id of the assessed record."""
+        return self.record.id
+
+    @property
+    def coverage(self) -> float | None:
+        """Mean ask score (ANNOTATION.md §2); ``None`` when the recommendation has no asks."""
+        if not self.asks:
+            return None
+        return sum(a.score for a in self.asks) / len(self.asks)
+
+    @property
+    def gap_kinds(self) -> tuple[GapKind, ...]:
+        """The kinds of the gaps raised, in order."""
+        return tuple(g.kind for g in self.gaps)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of ANNOTATION.md §6 plus offsets, config id and versions.
+
+        Keys are stable and ordered, so the same input gives byte-identical JSON.
+        """
+        coverage = self.coverage
+        return {
+            "id": self.record.id,
+            "stance": self.stance.stance.value,
+            "stance_confidence": round(self.stance.confidence, 4),
+            "stance_evidence": self.stance.evidence.to_dict() if self.stance.evidence else None,
+            "official_status": self.stance.official_status,
+            "official_stance": self.stance.official_stance.value if self.stance.official_stance else None,
+            "stance_mismatch": self.stance.mismatch,
+            "cross_reference": self.stance.cross_reference,
+            "coverage": None if coverage is None else round(coverage, 4),
+            "asks": [a.to_dict() for a in self.asks],
+            "commitments": [c.to_dict() for c in self.commitments],
+            "actions": [a.to_dict() for a in self.actions],
+            "dates": [d.to_dict() for d in self.dates],
+            "amounts": [m.to_dict() for m in self.amounts],
+            "gaps": [g.to_dict() for g in self.gaps],
+            "language": self.language,
+            "warnings": list(self.warnings),
+            "meta": _jsonable(dict(self.record.meta)),
+            "config_id": self.config_id,
+            "versions": dict(self.versions),
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    """Make metadata JSON-safe (Parquet/CSV readers can hand us numpy scalars or NaN)."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return None if value != value else value  # NaN -> null
+    item = getattr(value, "item", None)
+    if callable(item):
+        try:
+            return _jsonable(item())
+        except (TypeError, ValueError):
+            pass
+    return str(value)
