@@ -71,9 +71,15 @@ def evaluate(data: Path) -> list[dict]:
         refs = [json.loads(ln) for ln in open(data / ref_file, encoding="utf-8") if ln.strip()]
         if id_prefix is not None:
             refs = [r for r in refs if r["id"].startswith(id_prefix)]
-        else:  # TAIC: the register holds every recommendation; score those the report names
-            refs = [r for r in refs if r.get("rec_number") in found]
-            refs = list({r["rec_number"]: r for r in refs}.values())
+        else:  # TAIC: the register holds every recommendation; score those the report names. One
+            # number can be issued to several recipients, so keep the register row closest to the pair.
+            best: dict[str, dict] = {}
+            for r in refs:
+                pair = found.get(r.get("rec_number"))
+                if pair is not None and (r["rec_number"] not in best or overlap(pair.recommendation, r["recommendation"])
+                                         > overlap(pair.recommendation, best[r["rec_number"]]["recommendation"])):
+                    best[r["rec_number"]] = r
+            refs = list(best.values())
         hits, rec_ov, resp_ov, correct = 0, [], [], 0
         for ref in refs:
             pair = found.get(str(ref.get("rec_number")))

@@ -83,10 +83,11 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         f"Not answered: the response says nothing on {names}{more}.",
                         tuple(_ask_span(a.ask) for a in missing)))
 
+    funding_missing = _funding_missing(asks, recommendation, response, amounts)
     pending = _pending_deliverable(asks, future, sentences)
     if pending is not None:
         sent, noun, timing = pending
-        costed = bool(_FUNDING_ASK.search(recommendation)) and not amounts and not _FUNDING_MET.search(response)
+        costed = funding_missing
         what = f"{'Costed ' if costed else ''}{noun}".strip()
         when = f" to '{timing}'" if timing else " to a later date"
         tail = " and gives no costing" if costed else ""
@@ -105,7 +106,7 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         f"Vague timeline: the only timing given is '{_quote(deadlines[0].text, 40)}'.",
                         tuple(_span(d) for d in deadlines)))
 
-    if _FUNDING_ASK.search(recommendation) and not amounts and not _FUNDING_MET.search(response):
+    if funding_missing:
         m = _FUNDING_ASK.search(recommendation)
         gaps.append(Gap(GapKind.NO_FUNDING,
                         "No funding: the recommendation asks for costing or resources and the response gives no amount or costing.",
@@ -151,6 +152,21 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
         gaps.append(Gap(GapKind.REJECTED, f"Rejected: the response declines {part}.",
                         (ev_sent,) if ev_sent else tuple(_ask_span(a.ask) for a in declined)))
     return tuple(gaps)
+
+
+def _funding_missing(asks: Sequence[AskCoverage], recommendation: str, response: str,
+                     amounts: Sequence[MoneyAmount]) -> bool:
+    """True when costing or funding was asked for and the response does not supply it.
+
+    An amount elsewhere in the response (a funding increase announced for something else)
+    does not cost the deliverable: the asks that demand costing must themselves be met.
+    """
+    if not _FUNDING_ASK.search(recommendation):
+        return False
+    funding_asks = [a for a in asks if _FUNDING_ASK.search(a.ask.text)]
+    if funding_asks:
+        return all(a.label in (AskLabel.UNADDRESSED, AskLabel.REJECTED) for a in funding_asks)
+    return not amounts and not _FUNDING_MET.search(response)
 
 
 def _is_responder(actor: str | None) -> bool:

@@ -23,9 +23,9 @@ from .types import (Action, ActionStatus, Alignment, Ask, AskCoverage, AskLabel,
 __all__ = ["label_asks", "AskEvidence", "gather_evidence", "required_property", "DEFERRAL_RE", "REJECTION_RE"]
 
 DEFERRAL_RE = re.compile(
-    r"\b(?:will|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to)\s+(?:set\s+out|publish|bring\s+forward|outline|"
+    r"\b(?:will|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to)\s+(?:\w+\s+)?(?:set\s+out|bring\s+forward|outline|"
     r"provide\s+(?:further\s+)?(?:details|an\s+update)|consider|explore|look\s+at|keep\s+.{0,20}under\s+review|"
-    r"review|consult)\b|\bin\s+due\s+course\b|\blater\s+this\s+year\b|\bin\s+the\s+coming\s+months\b|"
+    r"consult)\b|\b(?:intends?|plans?|expects?|aims?)\s+to\s+publish\b|\bin\s+due\s+course\b|\blater\s+this\s+year\b|\bin\s+the\s+coming\s+months\b|"
     r"\bfurther\s+(?:details|information)\s+will\b|\bsubject\s+to\b|\bwhere\s+appropriate\b",
     re.IGNORECASE,
 )

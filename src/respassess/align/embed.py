@@ -95,7 +95,11 @@ class SentenceTransformerEmbedder:
                 if self._model is None:
                     os.environ.setdefault("HF_HUB_OFFLINE", "1")
                     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                     from sentence_transformers import SentenceTransformer
+                    from transformers.utils import logging as hf_logging
+
+                    hf_logging.disable_progress_bar()  # a library must not draw bars on the user's stderr
 
                     log.info("loading sentence-transformers model from %s", self.path)
                     self._model = SentenceTransformer(str(self.path), device=self.device, local_files_only=True)

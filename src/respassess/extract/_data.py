@@ -38,7 +38,7 @@ class FiscalCalendar:
     start_month: int | None
     hemisphere: str
     to_range_is_fiscal: bool
-    default_currency: str
+    dollar_currency: str
 
 
 @lru_cache(maxsize=256)
@@ -65,5 +65,5 @@ def fiscal_calendar(jurisdiction: str | None) -> FiscalCalendar:
         start_month=entry["start_month"],
         hemisphere=entry["hemisphere"],
         to_range_is_fiscal=bool(entry["to_range_is_fiscal"]),
-        default_currency=entry["default_currency"],
+        dollar_currency=entry["dollar_currency"],
     )

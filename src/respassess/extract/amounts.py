@@ -111,7 +111,7 @@ def _currency(pre: str | None, suf: str | None, jurisdiction: str | None) -> tup
         elif sc is not None:
             code = sc
     if code is None:
-        return fiscal_calendar(jurisdiction).default_currency, True, mult
+        return fiscal_calendar(jurisdiction).dollar_currency, True, mult
     return code, False, mult
 
 

@@ -277,11 +277,7 @@ def _read_html(data: bytes) -> list[list[str]]:
         block.insert_before("\n")
         block.append("\n")
     lines = [re.sub(r"[ \t\f\v]+", " ", ln).strip() for ln in _lines(soup.get_text())]
-    out: list[str] = []
-    for ln in lines:
-        if ln or (out and out[-1]):
-            out.append(ln)
-    return [out]
+    return [[ln for ln in lines if ln]]
 
 
 def _read_text(data: bytes, name: str) -> tuple[list[list[str]], list[str]]:

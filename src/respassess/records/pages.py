@@ -17,16 +17,13 @@ __all__ = ["strip_page_furniture", "strip_page_numbers_unpaged", "is_page_number
 
 #: How many non-empty lines at each end of a page may be header/footer.
 EDGE_LINES = 3
-#: Keys longer than this are compared by prefix only, because browsers and PDF
-#: printers cut long header lines at different places ("...respo…" / "...resp…").
-_PREFIX = 40
 
 _PAGE_NUMBER = re.compile(
     r"""^(?:
         (?:page|p\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?   # Page 3, Page 3 of 12, p. 3
       | \d{1,4}\s*(?:of|/)\s*\d{1,4}                         # 3 of 12, 3/12
       | [-–—]\s*\d{1,4}\s*[-–—]                              # - 3 -
-      | \[?\d{1,4}\]?                                        # 3, [3]
+      | \[?\d{1,3}\]?                                        # 3, [3]
       | [ivxlc]{1,6}                                         # roman numerals in front matter
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -35,7 +32,11 @@ _PAGE_NUMBER = re.compile(
 
 # Lines that open a recommendation or response are never furniture, even when every
 # page starts with one ("Recommendation 3" at the top of page 3, and so on).
-_PROTECTED = re.compile(r"(?i)^\s*(?:recommendations?|response|government\s+response|conclusion|finding)\b")
+def _protected(line: str) -> bool:
+    from .headings import classify_line
+
+    marker = classify_line(line.strip())
+    return marker is not None and marker.kind in ("rec", "response", "conclusion", "status")
 
 
 def is_page_number(line: str) -> bool:
@@ -46,15 +47,17 @@ def is_page_number(line: str) -> bool:
 def _key(line: str) -> str:
     """Normalise a line so the same header on different pages compares equal."""
     key = re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.strip().lower()))
-    return key[:_PREFIX] if len(key) > _PREFIX else key
+    cut = re.search(r"…|\.\.\.", key)
+    if cut and cut.start() > 20:
+        # Browsers cut long header lines at slightly different places ("...respo…" / "...resp…").
+        key = key[: cut.start() - 4] + "…"
+    return key
 
 
 def _edge_indexes(lines: list[str]) -> list[int]:
     """Indexes of the first and last EDGE_LINES non-empty lines of a page."""
     filled = [i for i, ln in enumerate(lines) if ln.strip()]
-    # On a short page the edges would swallow the body, so look at fewer lines.
-    edge = max(1, min(EDGE_LINES, len(filled) // 4))
-    return sorted(set(filled[:edge] + filled[-edge:]))
+    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
 
 
 def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], int]:
@@ -80,15 +83,22 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], int]:
     repeated = {k for k, c in counts.items() if c >= threshold and k} if n_pages >= 2 else set()
     kept_pages: list[list[str]] = []
     removed = 0
+
+    def furniture(line: str) -> bool:
+        return not _protected(line) and (_key(line) in repeated or is_page_number(line))
+
     for lines in pages:
-        edges = set(_edge_indexes(lines))
-        kept = []
-        for i, line in enumerate(lines):
-            if i in edges and not _PROTECTED.match(line) and (_key(line) in repeated or is_page_number(line)):
-                removed += 1
-                continue
-            kept.append(line)
-        kept_pages.append(kept)
+        filled = [i for i, ln in enumerate(lines) if ln.strip()]
+        drop: set[int] = set()
+        # Furniture sits in an unbroken run at the top or bottom of the page: stop at the
+        # first line of content, so body text that happens to repeat is never touched.
+        for run in (filled[:EDGE_LINES], filled[::-1][:EDGE_LINES]):
+            for i in run:
+                if not furniture(lines[i]):
+                    break
+                drop.add(i)
+        removed += len(drop)
+        kept_pages.append([ln for i, ln in enumerate(lines) if i not in drop])
     return kept_pages, removed
 
 
@@ -123,7 +133,7 @@ def strip_page_numbers_unpaged(lines: list[str]) -> tuple[list[str], int]:
     for i in sorted(drop):
         for j in range(max(0, i - 3), min(len(lines), i + 4)):
             s = lines[j].strip()
-            if j not in drop and s and len(s) <= 80 and not _PROTECTED.match(s):
+            if j not in drop and s and len(s) <= 80 and not _protected(s):
                 where.setdefault(s, []).append(j)
     for s, idx in where.items():
         if len(set(idx)) >= 3 and sum(1 for ln in lines if ln.strip() == s) <= len(set(idx)) + 1:

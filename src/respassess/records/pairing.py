@@ -170,11 +170,20 @@ def _split_unlabelled(text: str, rec: _Rec) -> None:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """Move the offsets past surrounding whitespace and a stray PDF fragment at the end
+    (a lone "So" or "©" line after a finished sentence, left by text extraction)."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        cut = text.rfind("\n", start, end)
+        last = text[cut + 1:end].strip()
+        before = text[start:cut].rstrip()
+        if cut > start and 0 < len(last) <= 3 and not last.isdigit() and before.endswith((".", ";", ":", ")")):
+            end = cut
+            continue
+        return start, end
 
 
 def _id_prefix(source: str | None) -> str:

@@ -16,14 +16,14 @@ import json
 import logging
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import SplitError
 from ..types import Record, _StrEnum
 from .documents import Document, read_document
-from .headings import NUMBERED_PARAGRAPH, UPR_NUMBER, Marker, classify_line
+from .headings import NUMBERED_PARAGRAPH, UPR_NUMBER, Marker, classify_line, expand_numbers
 from .pairing import DocumentPair, _base, _numbers_named, _Rec, _Resp, pair_spans, text_lines
 from .tracker_layout import looks_like_tracker, split_tracker
 
@@ -93,6 +93,8 @@ def split_document(document: Document | str, *, jurisdiction: str | None = None,
     else:
         recs, resps, layout = _scan(text, lines)
     pairs = pair_spans(text, recs, resps, source, warnings)
+    if layout is Layout.UPR_ADDENDUM:
+        pairs = _apply_upr_positions(text, pairs)
     if not pairs:
         raise SplitError(
             f"{source or 'document'}: no recommendation/response pairs found; expected headings such as "
@@ -168,6 +170,23 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
             answer = _Resp(mk.numbers, start if mk.content is not None else _next_start(lines, idx, end), end, status)
     close(len(text))
     return recs, resps, layout
+
+
+_UPR_POSITION = re.compile(
+    r"\b(?P<verb>accepts|supports|takes\s+note\s+of|notes)\s+(?:the\s+following\s+)?recommendations?(?:[^:\d]{0,150}:)?\s*"
+    r"(?P<list>\d{2,3}\.\d{1,3}(?:[\s,.;]|and|[-–—]|\d{2,3}\.\d{1,3}|\d{1,3})*)")
+
+
+def _apply_upr_positions(text: str, pairs: list[DocumentPair]) -> list[DocumentPair]:
+    """Take each reply's position from the addendum's own lists ("accepts the following
+    recommendations: 140.7, ..."), which beat the section a shared reply sits in."""
+    positions: dict[str, str] = {}
+    for m in _UPR_POSITION.finditer(text):
+        status = "Supported" if m.group("verb").startswith(("accept", "support")) else "Noted"
+        for item in re.findall(r"\d{2,3}\.\d{1,3}(?:\s*[-–—]\s*\d{1,3}(?!\.))?", m.group("list")):
+            for number in expand_numbers(item):
+                positions.setdefault(number, status)
+    return [replace(p, official_status=positions.get(p.rec_number, p.official_status)) for p in pairs]
 
 
 def _response_start(mk: Marker | None, line: str, rec: _Rec, first_body: bool,

@@ -92,6 +92,11 @@ def deadline_date(commitment: Mapping[str, Any], dates: Iterable[Mapping[str, An
     return None
 
 
+def _anchor(record_id: str) -> str:
+    """An HTML id for a record: letters and digits kept, everything else "-" (ids may hold spaces or quotes)."""
+    return "rec-" + "".join(ch if ch.isalnum() else "-" for ch in str(record_id))
+
+
 def _group(values: Iterable[Any], *, limit: int = _MAX_GROUPS) -> list[str]:
     """Keep the ``limit`` most frequent group names; others become "other"."""
     names = ["unknown" if v is None or str(v) in ("", "<NA>", "nan", "NaN") else str(v) for v in values]
@@ -171,7 +176,7 @@ def write_corpus_report(assessments_path_or_dicts: str | Path | Iterable[Mapping
         for c in a.get("commitments") or []:
             due = deadline_date(c, a.get("dates") or [])
             commitments.append({
-                "record_id": a["id"], "jurisdiction": meta.get("jurisdiction") or "", "text": c.get("text") or "",
+                "record_id": a["id"], "anchor": _anchor(a["id"]), "jurisdiction": meta.get("jurisdiction") or "", "text": c.get("text") or "",
                 "actor": c.get("actor") or "", "strength": c.get("strength") or "", "deadline": c.get("deadline") or "",
                 "due": due.isoformat() if due else "", "overdue": bool(due and due < as_of),
                 "status": ("overdue" if due < as_of else "due") if due else ("no resolvable date" if c.get("deadline")
@@ -183,7 +188,7 @@ def write_corpus_report(assessments_path_or_dicts: str | Path | Iterable[Mapping
     for a in assessments:
         meta = a.get("meta") or {}
         cov = a.get("coverage")
-        rows.append({"id": a["id"], "anchor": "rec-" + "".join(ch if ch.isalnum() else "-" for ch in a["id"]),
+        rows.append({"id": a["id"], "anchor": _anchor(a["id"]),
                      "jurisdiction": meta.get("jurisdiction") or "", "body": meta.get("body") or "",
                      "year": record_year(a) or "", "stance": a.get("stance") or "",
                      "official": a.get("official_status") or "", "mismatch": bool(a.get("stance_mismatch")),

@@ -1,0 +1,236 @@
+"""The clerk's page view model: an ``Assessment.to_dict()`` dict turned into what the templates show.
+
+Findings are highlighted by their character offsets. They nest (a date inside a
+commitment inside an evidence sentence), so the texts are cut into a *tree* of
+runs, one layer per kind, rather than flat segments: each finding is then one
+focusable element whose normalised value shows on hover and on keyboard focus.
+Everything here returns plain data; escaping is left to jinja2's autoescape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+__all__ = ["Mark", "nest_marks", "result_view", "GAP_TITLES", "STANCE_TITLES", "LABEL_TITLES"]
+
+STANCE_TITLES = {
+    "accepted": "Accepted", "accepted_in_principle": "Accepted in principle",
+    "partially_accepted": "Partially accepted", "noted": "Noted",
+    "under_consideration": "Under consideration", "rejected": "Rejected", "unclear": "Unclear",
+}
+LABEL_TITLES = {"addressed": "Addressed", "partial": "Partial", "unaddressed": "Unaddressed", "rejected": "Rejected"}
+# A symbol beside each label, so the label never rests on colour alone.
+LABEL_SYMBOLS = {"addressed": "✓", "partial": "◐", "unaddressed": "○", "rejected": "✕"}
+GAP_TITLES = {
+    "unaddressed_clause": "An ask is not addressed", "plan_pending": "Plan still pending",
+    "no_timeline": "No timeline", "vague_timeline": "Vague timeline", "no_funding": "No funding or costing",
+    "no_metrics": "No metrics", "existing_activity_only": "Existing activity only", "deflected": "Deflected",
+    "hedged": "Hedged", "acceptance_without_action": "Acceptance without action", "rejected": "Rejected",
+}
+_CURRENCY_SIGNS = {"GBP": "£", "USD": "US$", "AUD": "A$", "NZD": "NZ$", "EUR": "€", "CAD": "C$"}
+
+
+@dataclass(slots=True)
+class Mark:
+    """One highlighted finding: a character range, CSS classes and the note shown on hover/focus."""
+
+    start: int
+    end: int
+    kind: str
+    classes: tuple[str, ...] = ()
+    note: str | None = None
+    anchor: str | None = None
+    refs: tuple[dict, ...] = ()
+
+
+@dataclass(slots=True)
+class Node:
+    """A run of text (``mark is None``) or a mark wrapping child nodes."""
+
+    text: str = ""
+    mark: Mark | None = None
+    children: list["Node"] = field(default_factory=list)
+    first: bool = True
+    tip_id: str | None = None
+
+
+def _locate(text: str, span: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The span's offsets when they point at its text; else where its text first occurs; else None."""
+    start, end, quote = span.get("start"), span.get("end"), span.get("text") or ""
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        if not quote or text[start:end] == quote:
+            return start, end
+    if quote:
+        found = text.find(quote)
+        if found >= 0:
+            return found, found + len(quote)
+    return None
+
+
+def nest_marks(text: str, layers: Sequence[Sequence[Mark]], *, id_prefix: str = "tip") -> list[Node]:
+    """Cut ``text`` into a tree of runs: layer 0 outermost, later layers nested inside.
+
+    A mark that crosses the edge of an outer mark is cut in two there (the second
+    piece has ``first=False``); marks of one layer that overlap keep the earlier one.
+
+    Args:
+        text: the source text.
+        layers: marks per layer, outermost first.
+        id_prefix: prefix of the ids given to each piece's note (for aria-describedby).
+
+    Returns:
+        Nodes covering ``text`` in order; the concatenated leaf texts equal ``text``.
+    """
+    counter = [0]
+
+    def build(start: int, end: int, depth: int) -> list[Node]:
+        if start >= end:
+            return []
+        if depth == len(layers):
+            return [Node(text=text[start:end])]
+        nodes: list[Node] = []
+        pos = start
+        for mark in sorted(layers[depth], key=lambda m: (m.start, -m.end)):
+            s, e = max(mark.start, pos), min(mark.end, end)
+            if s >= e:
+                continue
+            nodes.extend(build(pos, s, depth + 1))
+            counter[0] += 1
+            tip_id = f"{id_prefix}-{counter[0]}" if mark.note else None
+            nodes.append(Node(mark=mark, children=build(s, e, depth + 1), first=s == mark.start, tip_id=tip_id))
+            pos = e
+        nodes.extend(build(pos, end, depth + 1))
+        return nodes
+
+    return build(0, len(text), 0)
+
+
+def _money(value: Any, currency: str | None) -> str:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return str(value)
+    sign = _CURRENCY_SIGNS.get(currency or "", "")
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            short = f"{sign}{value / size:,.3g} {word}"
+            break
+    else:
+        short = f"{sign}{value:,.2f}".removesuffix(".00")
+    exact = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{currency or 'currency unknown'} {exact} ({short})"
+
+
+def date_note(d: Mapping[str, Any]) -> str:
+    """The hover/focus note of a date: normalised value, precision, role and qualifiers."""
+    parts = [f"Date: {d.get('value') or 'not resolved'}"]
+    if d.get("granularity"):
+        parts.append(f"precision {str(d['granularity']).replace('_', ' ')}")
+    if d.get("role"):
+        parts.append(f"role {d['role']}")
+    interval = d.get("interval") or [None, None]
+    if interval and interval[0] and interval[1] and interval[0] != interval[1]:
+        parts.append(f"from {interval[0]} to {interval[1]}")
+    if d.get("vague"):
+        parts.append("vague")
+    if d.get("relative"):
+        parts.append("relative" + ("" if d.get("resolved", True) else ", not resolved: give the response date"))
+    if d.get("note"):
+        parts.append(str(d["note"]))
+    return " · ".join(parts)
+
+
+def amount_note(m: Mapping[str, Any]) -> str:
+    """The hover/focus note of a money amount: value, currency, qualifier, range and period."""
+    parts = [f"Amount: {_money(m.get('value'), m.get('currency'))}"]
+    if m.get("approx"):
+        parts.append({"below": "just under this", "above": "more than this", "about": "approximately"}
+                     .get(m["approx"], str(m["approx"])))
+    rng = m.get("range")
+    if rng and len(rng) == 2 and rng[0] is not None and rng[1] is not None:
+        parts.append(f"range {rng[0]:,.0f}–{rng[1]:,.0f}")
+    if m.get("period"):
+        parts.append(f"period: {m['period']}")
+    if m.get("currency_assumed"):
+        parts.append("currency assumed from the jurisdiction")
+    return " · ".join(parts)
+
+
+def commitment_note(c: Mapping[str, Any]) -> str:
+    """The hover/focus note of a commitment: strength, actor, deadline and condition."""
+    parts = [f"Commitment: {c.get('strength') or 'unknown strength'}"]
+    if c.get("actor"):
+        parts.append(f"actor: {c['actor']}")
+    parts.append(f"deadline: {c['deadline']}" if c.get("deadline") else "no deadline")
+    if c.get("conditional"):
+        parts.append("conditional")
+    return " · ".join(parts)
+
+
+def _response_marks(response: str, asks: Sequence[Mapping[str, Any]],
+                    a: Mapping[str, Any]) -> list[list[Mark]]:
+    evidence: dict[tuple[int, int], Mark] = {}
+    for number, ask in enumerate(asks, 1):
+        label = str(ask.get("label") or "unaddressed")
+        for ev in ask.get("evidence") or []:
+            where = _locate(response, ev if isinstance(ev, Mapping) else {"text": ev})
+            if not where:
+                continue
+            mark = evidence.setdefault(where, Mark(*where, kind="evidence", classes=("ev", f"l-{label}"),
+                                                   anchor=f"ev-{where[0]}"))
+            mark.refs += ({"ask": number, "label": label, "title": LABEL_TITLES.get(label, label)},)
+    for mark in evidence.values():
+        mark.note = "Evidence for " + "; ".join(f"ask {r['ask']} ({r['title'].lower()})" for r in mark.refs)
+    commitments = [Mark(*w, kind="commitment", classes=("f", "f-commitment", f"st-{c.get('strength')}"),
+                        note=commitment_note(c))
+                   for c in a.get("commitments") or [] if (w := _locate(response, c))]
+    values = [Mark(*w, kind="date", classes=("f", "f-date"), note=date_note(d))
+              for d in a.get("dates") or [] if (w := _locate(response, d))]
+    values += [Mark(*w, kind="amount", classes=("f", "f-amount"), note=amount_note(m))
+               for m in a.get("amounts") or [] if (w := _locate(response, m))]
+    return [list(evidence.values()), commitments, values]
+
+
+def result_view(a: Mapping[str, Any], *, recommendation: str, response: str) -> dict[str, Any]:
+    """Build the template context of one assessment.
+
+    Args:
+        a: an ``Assessment.to_dict()`` dict.
+        recommendation: the recommendation text the asks' offsets index.
+        response: the response text the findings' offsets index.
+
+    Returns:
+        A dict: stance and coverage summary, asks with their evidence, gap cards and
+        the highlighted recommendation and response as node trees.
+    """
+    asks = [dict(ask) for ask in a.get("asks") or []]
+    for number, ask in enumerate(asks, 1):
+        label = str(ask.get("label") or "unaddressed")
+        ask.update(number=number, label_title=LABEL_TITLES.get(label, label), symbol=LABEL_SYMBOLS.get(label, "?"),
+                   evidence_located=[dict(ev, anchor=f"ev-{w[0]}") if (w := _locate(response, ev)) else dict(ev)
+                                     for ev in ask.get("evidence") or [] if isinstance(ev, Mapping)])
+    ask_marks = [Mark(*w, kind="ask", classes=("ask", f"l-{ask['label']}"), anchor=f"rec-ask-{ask['number']}",
+                      note=f"Ask {ask['number']}: {ask['label_title']}")
+                 for ask in asks if (w := _locate(recommendation, ask))]
+    gaps = []
+    for number, gap in enumerate(a.get("gaps") or [], 1):
+        gap = dict(gap) if isinstance(gap, Mapping) else {"kind": str(gap), "message": "", "evidence": []}
+        gap.update(number=number, title=GAP_TITLES.get(gap["kind"], str(gap["kind"]).replace("_", " ").capitalize()),
+                   evidence=[ev for ev in gap.get("evidence") or [] if isinstance(ev, Mapping)])
+        gaps.append(gap)
+    counts = {label: sum(1 for ask in asks if ask.get("label") == label) for label in LABEL_TITLES}
+    stance = str(a.get("stance") or "unclear")
+    return {
+        "a": a,
+        "stance": stance,
+        "stance_title": STANCE_TITLES.get(stance, stance),
+        "official_stance_title": STANCE_TITLES.get(a.get("official_stance") or "", a.get("official_stance")),
+        "coverage": a.get("coverage"),
+        "asks": asks,
+        "label_counts": [(LABEL_TITLES[k], k, v) for k, v in counts.items() if v],
+        "gaps": gaps,
+        "recommendation_nodes": nest_marks(recommendation, [ask_marks], id_prefix="tip-rec"),
+        "response_nodes": nest_marks(response, _response_marks(response, asks, a), id_prefix="tip-res"),
+        "date_notes": [(d, date_note(d)) for d in a.get("dates") or []],
+        "amount_notes": [(m, amount_note(m)) for m in a.get("amounts") or []],
+        "commitment_notes": [(c, commitment_note(c)) for c in a.get("commitments") or []],
+    }

@@ -1,0 +1,110 @@
+"""Tests for respassess.extract.amounts (ANNOTATION.md §4)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from respassess.extract.amounts import extract_amounts, parse_amount
+from respassess.types import Approx
+
+# (text, jurisdiction, value, low, high, currency, approx, period, assumed)
+CASES = [
+    ("almost £1 billion", "United Kingdom", 1e9, 1e9, 1e9, "GBP", "below", None, False),
+    ("over £500 million was secured for a multi-year capital programme", "United Kingdom", 5e8, 5e8, 5e8, "GBP",
+     "above", "multi-year", False),
+    ("$13.5 million\n(2021-2026)", "Australia (Commonwealth)", 13.5e6, 13.5e6, 13.5e6, "AUD", None, "2021-2026", True),
+    ("over $5m", "New Zealand", 5e6, 5e6, 5e6, "NZD", "above", None, True),
+    ("over $5m", None, 5e6, 5e6, 5e6, "USD", "above", None, True),
+    ("£10–15 million", None, 10e6, 10e6, 15e6, "GBP", None, None, False),
+    ("between $2m and $3m", "Australia", 2e6, 2e6, 3e6, "AUD", None, None, True),
+    ("A$5.2bn per year", None, 5.2e9, 5.2e9, 5.2e9, "AUD", None, "year", False),
+    ("NZ$300,000 annually", None, 3e5, 3e5, 3e5, "NZD", None, "year", False),
+    ("around US$40 million over three years", None, 4e7, 4e7, 4e7, "USD", "about", "3 years", False),
+    ("£2bn over four years from 2023-24", None, 2e9, 2e9, 2e9, "GBP", None, "4 years from 2023-24", False),
+    ("5 million pounds", None, 5e6, 5e6, 5e6, "GBP", None, None, False),
+    ("€40m a year", None, 4e7, 4e7, 4e7, "EUR", None, "year", False),
+    ("up to AUD 12 million", None, 1.2e7, 1.2e7, 1.2e7, "AUD", "below", None, False),
+    ("at least £250k", None, 2.5e5, 2.5e5, 2.5e5, "GBP", "above", None, False),
+]
+
+
+@pytest.mark.parametrize("text,jur,value,low,high,cur,approx,period,assumed", CASES)
+def test_parse_amount_table(text, jur, value, low, high, cur, approx, period, assumed):
+    out = parse_amount(text, jurisdiction=jur)
+    assert out is not None
+    assert (out.value, out.low, out.high) == pytest.approx((value, low, high))
+    assert out.currency == cur
+    assert out.approx == (Approx(approx) if approx else None)
+    assert out.period == period
+    assert out.currency_assumed is assumed
+
+
+@pytest.mark.parametrize("text", ["12 million people", "in 2023", "1,200 staff", "Recommendation 5", "3.5%", ""])
+def test_numbers_that_are_not_money(text):
+    assert parse_amount(text) is None
+
+
+def test_extract_amounts_seed(nlp):
+    text = ("At Autumn Budget 2024, the government announced an almost £1 billion increase to SEND and alternative "
+            "provision funding.")
+    (amount,) = extract_amounts(nlp(text), jurisdiction="United Kingdom")
+    assert amount.text == "almost £1 billion"
+    assert amount.value == 1e9 and amount.currency == "GBP" and amount.approx is Approx.BELOW
+    assert text[amount.start:amount.end] == amount.text
+
+
+def test_extract_amounts_australian_record(nlp):
+    text = ("WRD is a $13.5 million\n(2021-2026), four-year partnership with UN Women, that builds on a Solomon "
+            "Islands\npilot.")
+    (amount,) = extract_amounts(nlp(text), jurisdiction="Australia (Commonwealth)")
+    assert amount.currency == "AUD" and amount.currency_assumed and amount.period == "2021-2026"
+    assert amount.to_dict()["range"] is None
+
+
+def test_extract_amounts_ignores_counts(nlp):
+    doc = nlp("Over 4,000 staff in 12 regions received training in 2023, at a cost of £3.2m.")
+    found = extract_amounts(doc)
+    assert [a.text for a in found] == ["£3.2m"]
+
+
+QUALS = {"almost": Approx.BELOW, "nearly": Approx.BELOW, "up to": Approx.BELOW, "just under": Approx.BELOW,
+         "over": Approx.ABOVE, "more than": Approx.ABOVE, "at least": Approx.ABOVE, "in excess of": Approx.ABOVE,
+         "around": Approx.ABOUT, "about": Approx.ABOUT, "approximately": Approx.ABOUT, "some": Approx.ABOUT, "": None}
+SYMS = {"£": "GBP", "€": "EUR", "A$": "AUD", "NZ$": "NZD", "US$": "USD", "$": None}
+SCALES = {"": 1, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(QUALS)), st.sampled_from(sorted(SYMS)), st.decimals(min_value="0.1", max_value="9999",
+       places=1), st.sampled_from(sorted(SCALES)), st.sampled_from([None, "Australia", "New Zealand", "United Kingdom"]))
+def test_generated_amounts_round_trip(qual, sym, number, scale, jur):
+    sep = " " if scale and len(scale) > 2 else ""
+    text = f"{qual} {sym}{number}{sep}{scale}".strip()
+    out = parse_amount(text, jurisdiction=jur)
+    assert out is not None, text
+    assert math.isclose(out.value, float(number) * SCALES[scale], rel_tol=1e-9)
+    assert out.approx == QUALS[qual]
+    expected = SYMS[sym] or {"Australia": "AUD", "New Zealand": "NZD"}.get(jur, "USD")
+    assert out.currency == expected and out.currency_assumed is (SYMS[sym] is None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.sampled_from([None, "Australia", "Nowhere"]))
+def test_parse_amount_never_crashes(text, jur):
+    out = parse_amount(text, jurisdiction=jur)
+    assert out is None or out.low <= out.high
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["£", "$", "5", "m", "million", "over", "between", "and", "-", "people", "2023-24",
+                                 "per", "year", ",", "\n", "A$", "10.5", "bn"]), max_size=25))
+def test_extract_offsets_index_the_text(nlp, words):
+    doc = nlp(" ".join(words))
+    found = extract_amounts(doc)
+    for a in found:
+        assert doc.text[a.start:a.end] == a.text
+    assert [a.start for a in found] == sorted(a.start for a in found)

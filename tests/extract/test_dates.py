@@ -1,0 +1,191 @@
+"""Tests for respassess.extract.dates and the date normaliser (ANNOTATION.md §4)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from respassess.extract.dates import extract_dates, normalise_date
+from respassess.types import DateGranularity, DateRole
+
+from ..conftest import load_jsonl, shared_path
+
+UK = "United Kingdom (England)"
+AU = "Australia (Commonwealth)"
+NZ = "New Zealand"
+
+# (text, jurisdiction, response_date, value, granularity, vague, relative, resolved) -- phrases from the data
+NORMALISE_CASES = [
+    ("Autumn Budget 2024", UK, None, "2024-10-30", "event", False, False, True),
+    ("December 2023", UK, None, "2023-12", "month", False, False, True),
+    ("from 2023", UK, None, "2023", "year", False, False, True),
+    ("later this year", UK, None, None, "vague", True, True, False),
+    ("later this year", UK, "2024-03-21", "2024", "vague", True, True, True),
+    ("by early 2024", UK, None, "2024-01/2024-03", "month", False, False, True),
+    ("by spring 2024", UK, None, "2024-03/2024-05", "season", False, False, True),
+    ("At the end of\nJuly 2023", UK, None, "2023-07-31", "day", False, False, True),
+    ("2023 to 2024", UK, None, "2023-04/2024-03", "financial_year", False, False, True),
+    ("2022-23", AU, "2023-02", "2022-07/2023-06", "financial_year", False, False, True),
+    ("2025–26 financial year", UK, None, "2025-04/2026-03", "financial_year", False, False, True),
+    ("FY2026", "United States", None, "2025-10/2026-09", "financial_year", False, False, True),
+    ("Budget 2023–24", AU, None, "2023-05-09", "event", False, False, True),
+    ("the next spending review\ncycle", UK, "2024-03-21", None, "event", True, True, False),
+    ("Spring Statement", UK, None, None, "event", True, True, False),
+    ("2017-22", AU, None, "2017/2022", "multi_year", False, False, True),
+    ("2021-2030", AU, None, "2021/2030", "multi_year", False, False, True),
+    ("Throughout 2021 and 2022", AU, None, "2021/2022", "multi_year", False, False, True),
+    ("September and October 2021", AU, None, "2021-09/2021-10", "month", False, False, True),
+    ("Between April 2019 and February 2024", None, None, "2019-04/2024-02", "month", False, False, True),
+    ("in the first half of 2023", AU, None, "2023-01/2023-06", "month", False, False, True),
+    ("Q3 2025", UK, None, "2025-07/2025-09", "quarter", False, False, True),
+    ("the third quarter", UK, "2025-02", "2025-07/2025-09", "quarter", False, True, True),
+    ("Spring 2025", UK, None, "2025-03/2025-05", "season", False, False, True),
+    ("spring 2025", AU, None, "2025-09/2025-11", "season", False, False, True),
+    ("within 12 months", UK, "2024-03-21", "2024-03-21/2025-03-21", "duration", False, True, True),
+    ("within 12 months", UK, None, None, "duration", False, True, False),
+    ("next year", NZ, None, None, "relative", False, True, False),
+    ("next year", NZ, "2023-05-24", "2024", "relative", False, True, True),
+    ("in due course", UK, "2024-03-21", None, "vague", True, False, False),
+    ("over the coming months", UK, "2024-03-21", None, "vague", True, False, False),
+    ("by the end of 2025", UK, None, "2025-12-31", "day", False, False, True),
+    ("30 January\n2025", None, None, "2025-01-30", "day", False, False, True),
+    ("early September", NZ, None, None, "month", False, True, False),
+    ("early September", NZ, "2023-05-24", "2023-09", "month", False, True, True),
+]
+
+
+@pytest.mark.parametrize("text,jur,resp,value,gran,vague,relative,resolved", NORMALISE_CASES)
+def test_normalise_date_table(text, jur, resp, value, gran, vague, relative, resolved):
+    out = normalise_date(text, response_date=resp, jurisdiction=jur)
+    assert (out.value, out.granularity, out.vague, out.relative, out.resolved) == (
+        value, DateGranularity(gran), vague, relative, resolved)
+    if out.value is not None:
+        assert out.interval_start <= out.interval_end
+    else:
+        assert out.note  # an unresolved value always says why
+
+
+@pytest.mark.parametrize("text", ["annual", "currently", "to date", "12 years", "3-year", "regular"])
+def test_not_dates_are_not_recognised(text):
+    assert normalise_date(text).recognised is False
+
+
+def test_unresolved_relative_says_why():
+    out = normalise_date("later this year")
+    assert out.value is None and "response date" in out.note
+
+
+SEED = ("SEN2 data) from 2023. At Autumn Budget 2024, the government announced an almost £1 billion increase "
+        "to SEND and alternative provision funding. The government intends to set out plans for reforming the "
+        "SEND system in further detail later this year.")
+
+
+def test_extract_dates_seed(nlp):
+    doc = nlp(SEED)
+    found = {d.text: d for d in extract_dates(doc, jurisdiction="United Kingdom")}
+    assert found["Autumn Budget 2024"].value == "2024-10-30"
+    assert found["Autumn Budget 2024"].granularity is DateGranularity.EVENT
+    assert found["Autumn Budget 2024"].role is DateRole.PAST
+    later = found["later this year"]
+    assert later.vague and later.relative and not later.resolved and later.value is None
+    assert later.role is DateRole.DEADLINE
+    resolved = {d.text: d for d in extract_dates(doc, jurisdiction="United Kingdom", response_date="2025-02-10")}
+    assert resolved["later this year"].value == "2025" and resolved["later this year"].resolved
+
+
+# Real Australian sentences (records/au_dev.jsonl): (sentence, expected (text, value, role) found, texts not found)
+AU_SENTENCES = [
+    ("In the interim, prior to legislative reform, the Attorney-General’s Department will seek\nadditional "
+     "information from enforcement agencies for inclusion in the 2022-23\nTelecommunications (Interception and "
+     "Access) Act 1979 Annual Report.", [("In the interim", None, "reference"), ("2022-23", "2022-07/2023-06", None)],
+     ["1979"]),
+    ("The Government notes the Privacy (Enforcement and Other Measures) Bill 2022 introduced\nin October 2022 "
+     "enhances the Office of the Australian Information Commissioner’s ability.", [("October 2022", "2022-10", "past")],
+     ["2022"]),
+    ("Monash University has advised that all currently active research projects between Monash\nand COMAC will "
+     "conclude in the first half of 2023, and no further activity is planned.",
+     [("the first half of 2023", "2023-01/2023-06", "deadline")], ["currently"]),
+    ("WRD is a $13.5 million\n(2021-2026), four-year partnership with UN Women.", [("2021-2026", "2021/2026", None)],
+     ["four-year"]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected,absent", AU_SENTENCES)
+def test_extract_dates_australian_sentences(nlp, sentence, expected, absent):
+    found = extract_dates(nlp(sentence), response_date="2023-02", jurisdiction=AU)
+    by_text = {d.text: d for d in found}
+    for text, value, role in expected:
+        assert text in by_text, f"{text!r} not found in {list(by_text)}"
+        assert by_text[text].value == value
+        if role:
+            assert by_text[text].role is DateRole(role)
+    for text in absent:
+        assert text not in by_text
+
+
+def test_extract_dates_dhsc_record(nlp):
+    recs = {r["id"]: r for r in load_jsonl(shared_path("records", "uk_dhsc.jsonl"))}
+    rec = recs["uk-dhsc-mhis-rapid-review-rec10"]
+    found = extract_dates(nlp(rec["response"]), response_date=rec["response_date"], jurisdiction=rec["jurisdiction"])
+    by_text = {d.text: d for d in found}
+    assert by_text["6 April 2024"].role is DateRole.DEADLINE
+    assert by_text["December 2023"].role is DateRole.PAST
+    assert by_text["recently"].vague and by_text["recently"].role is DateRole.PAST
+
+
+def test_extract_dates_offsets_and_order(nlp):
+    doc = nlp(SEED + " Regulations were laid in December 2023 and come into force on 6 April 2024.")
+    found = extract_dates(doc)
+    assert [d.start for d in found] == sorted(d.start for d in found)
+    for d in found:
+        assert doc.text[d.start:d.end] == d.text
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 12), st.integers(1900, 2099))
+def test_month_year_round_trip(month, year):
+    out = normalise_date(f"{MONTHS[month - 1]} {year}")
+    assert out.value == f"{year:04d}-{month:02d}" and out.granularity is DateGranularity.MONTH
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Spring", "Summer", "Autumn"]), st.integers(1900, 2099))
+def test_season_year_round_trip(season, year):
+    lo, hi = {"Spring": (3, 5), "Summer": (6, 8), "Autumn": (9, 11)}[season]
+    out = normalise_date(f"{season} {year}", jurisdiction="United Kingdom")
+    assert out.value == f"{year}-{lo:02d}/{year}-{hi:02d}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1950, 2098), st.sampled_from([(AU, 7), (UK, 4), (NZ, 7), ("United States", 10)]))
+def test_financial_year_round_trip(year, calendar):
+    jurisdiction, start = calendar
+    out = normalise_date(f"{year}-{(year + 1) % 100:02d}", jurisdiction=jurisdiction)
+    end_year, end_month = (year + 1, start - 1)
+    assert out.value == f"{year}-{start:02d}/{end_year}-{end_month:02d}"
+    assert out.granularity is DateGranularity.FINANCIAL_YEAR
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.sampled_from([None, "2023", "2023-02", "2024-03-21", "garbage"]),
+       st.sampled_from([None, UK, AU, "Atlantis"]))
+def test_normalise_never_crashes(text, resp, jur):
+    out = normalise_date(text, response_date=resp, jurisdiction=jur)
+    assert out.value is None or out.interval_start is not None
+
+
+_WORDS = st.sampled_from(["by", "early", "2024", "2023-24", "March", "the", "end", "of", "will", "publish",
+                          "within", "12", "months", "Autumn", "Budget", "£5m", "later", "this", "year", "\n", ",", "-"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=25))
+def test_extract_offsets_index_the_text(nlp, words):
+    doc = nlp(" ".join(words))
+    for d in extract_dates(doc, response_date="2024-03-21", jurisdiction=UK):
+        assert doc.text[d.start:d.end] == d.text and d.text.strip() == d.text

@@ -1,0 +1,111 @@
+"""The whole assessment path with the real spaCy and MiniLM models."""
+
+import json
+
+import pytest
+
+import respassess
+from respassess import AskLabel, GapKind, Stance
+from respassess.config import AssessConfig
+from respassess.pipeline import Assessor, detect_language
+from respassess.records import read_records, record_from_strings
+from tests.conftest import REPO_ROOT
+
+
+@pytest.fixture(scope="module")
+def seed_assessment(assessor, seed_record):
+    return assessor.assess(seed_record)
+
+
+def test_seed_stance_is_read_from_text_not_label(seed_assessment):
+    call = seed_assessment.stance
+    assert call.stance is Stance.ACCEPTED
+    assert call.official_status == "Acknowledged"
+    assert call.mismatch
+    assert "agrees" in call.evidence.text
+
+
+def test_seed_asks_cover_the_five_parts(seed_assessment):
+    texts = " | ".join(a.ask.text for a in seed_assessment.asks).lower()
+    for part in ("improve its data", "costed", "plan", "concrete actions", "interdependencies", "metrics"):
+        assert part in texts
+    rec = seed_assessment.record.recommendation
+    for a in seed_assessment.asks:
+        assert rec[a.ask.start:a.ask.end] == a.ask.text
+    costed = next(a for a in seed_assessment.asks if "costed" in a.ask.text)
+    assert costed.label is AskLabel.UNADDRESSED
+    plan = next(a for a in seed_assessment.asks if a.ask.text.startswith("plan"))
+    assert plan.label is AskLabel.PARTIAL
+    assert any("later this year" in s.text for s in plan.evidence)
+    assert 0 < seed_assessment.coverage < 0.5
+
+
+def test_seed_later_this_year_is_visible_and_plan_pending_is_pasteable(seed_assessment):
+    later = [d for d in seed_assessment.dates if d.text == "later this year"]
+    assert later and later[0].vague and later[0].relative
+    gap = next(g for g in seed_assessment.gaps if g.kind is GapKind.PLAN_PENDING)
+    assert gap.message.startswith("Costed plan still pending")
+    assert "later this year" in gap.message
+    assert any("set out plans" in e.text for e in gap.evidence)
+    assert {GapKind.NO_FUNDING, GapKind.NO_METRICS, GapKind.UNADDRESSED_CLAUSE} <= set(seed_assessment.gap_kinds)
+
+
+def test_every_offset_indexes_its_source(seed_assessment):
+    response = seed_assessment.record.response
+    findings = (*seed_assessment.sentences, *seed_assessment.commitments, *seed_assessment.actions,
+                *seed_assessment.dates, *seed_assessment.amounts)
+    for f in findings:
+        assert response[f.start:f.end] == f.text
+    for g in seed_assessment.gaps:
+        for e in g.evidence:
+            source = response if e.field.value == "response" else seed_assessment.record.recommendation
+            assert source[e.start:e.end] == e.text
+
+
+def test_json_is_deterministic_and_carries_config_and_versions(assessor, seed_record, seed_assessment):
+    again = assessor.assess(seed_record)
+    a, b = (json.dumps(x.to_dict(), sort_keys=True) for x in (seed_assessment, again))
+    assert a == b
+    data = seed_assessment.to_dict()
+    assert data["config_id"] == AssessConfig().config_id
+    assert data["versions"]["embedder"].startswith("st:")
+    assert data["versions"]["spacy_model"].startswith("en_core_web_sm")
+
+
+def test_assess_many_matches_assess_one_by_one(assessor):
+    records = read_records(REPO_ROOT / "corpus" / "au_dev.jsonl")[:6]
+    batched = [a.to_dict() for a in assessor.assess_many(records, batch_size=4)]
+    single = [assessor.assess(r).to_dict() for r in records]
+    assert batched == single
+    assert [a["id"] for a in batched] == [r.id for r in records]
+
+
+def test_label_stances_of_australian_records(assessor):
+    records = read_records(REPO_ROOT / "corpus" / "au_dev.jsonl")
+    by_label = {"Supported": Stance.ACCEPTED, "Not supported": Stance.REJECTED, "Noted": Stance.NOTED}
+    chosen = [r for r in records if r.official_status in by_label][:12]
+    results = list(assessor.assess_many(chosen))
+    agree = sum(a.stance.stance is by_label[r.official_status] for a, r in zip(results, chosen))
+    assert agree >= len(chosen) - 1
+
+
+def test_empty_response_leaves_every_ask_unaddressed(assessor):
+    a = assessor.assess(record_from_strings("Publish a plan and fund it with metrics.", ""))
+    assert a.asks and all(x.label is AskLabel.UNADDRESSED for x in a.asks)
+    assert a.stance.stance is Stance.UNCLEAR
+    assert any("empty" in w for w in a.warnings)
+
+
+def test_public_assess_function_with_metadata(assessor):
+    a = respassess.assess("The Government should publish a plan.",
+                          "The Government agrees and will publish it by March 2025.",
+                          assessor=assessor, id="x1", response_date="2024-06-01", jurisdiction="United Kingdom")
+    assert a.record_id == "x1" and a.stance.stance is Stance.ACCEPTED
+    assert [d.value for d in a.dates] == ["2025-03"]
+    assert a.commitments and a.commitments[0].deadline == "by March 2025"
+
+
+def test_non_english_is_reported():
+    assert detect_language("La Vlada podpira to priporočilo in bo pripravila načrt do konca leta za vse.") == "non-en"
+    assert detect_language("The Government supports this recommendation and will publish the plan.") == "en"
+    assert detect_language("Agreed.") is None
