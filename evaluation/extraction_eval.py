@@ -63,6 +63,8 @@ def match(gold: list[tuple[int, int, dict]], pred: list[tuple[int, int, object]]
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> str:
+    if not n_pred and not n_gold:
+        return "n/a (nothing in gold, nothing predicted)"
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -158,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             ok = int(st[f"{kind}_value_ok"])
             if kind != "commitments":
                 print(f"  {kind:<11} {label:<6} {prf(ok, int(st[f'{kind}_pred']), int(st[f'{kind}_gold']))}")
-            print(f"  {kind:<11} {label} accuracy on matched: {ok / tp if tp else 0:.3f} ({ok}/{tp})")
+            acc = f"{ok / tp:.3f}" if tp else "n/a"
+            print(f"  {kind:<11} {label} accuracy on matched: {acc} ({ok}/{tp})")
         tp = st["dates_tp"]
         if tp:
             print(f"  dates       role accuracy on matched: {st['dates_role_ok'] / tp:.3f}; "

@@ -8,7 +8,7 @@ from respassess.report.corpus import write_corpus_report
 from respassess.report.single import render_assessment_html, render_assessment_markdown
 from tests.conftest import shared_path
 
-IDS = ("uk-pac-send-r7", "au-otd1324-rec1", "uk-dhsc-mhis-rapid-review-rec1")
+IDS = ("uk-pac-send-r7", "au-otd1324-rec2", "uk-dhsc-mhis-rapid-review-rec1")
 
 
 def test_pipeline_predictions_evaluate_and_report(assessor, tmp_path):

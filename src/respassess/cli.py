@@ -206,6 +206,114 @@ def score(input, out, errors_path, no_resume, engine, workers, scheduler, quiet,
 
 
 @cli.command()
+@click.argument("document", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True),
+              help="JSONL of recommendation/response pairs [default: stdout].")
+@click.option("--jurisdiction", help="Stamped on every pair, e.g. 'Australia'.")
+@click.option("--answered-only", is_flag=True, help="Leave out recommendations that have no response.")
+@click.option("--max-bytes", type=click.IntRange(1), default=50_000_000, show_default=True,
+              help="Refuse larger documents.")
+@click.option("--timeout", "timeout_s", type=float, default=60, show_default=True,
+              help="Seconds allowed for PDF text extraction.")
+@_clean_errors
+def split(document, out, jurisdiction, answered_only, max_bytes, timeout_s) -> None:
+    """Split a response DOCUMENT (PDF, DOCX, HTML, text) into recommendation/response pairs.
+
+    Prints a pairing summary (found, answered, unanswered, cross-referenced) on stderr.
+
+    \b
+    Example:
+      respassess split ../shared/data/documents/uk-dhsc-rapid-review-response-2024.pdf --out pairs.jsonl
+    """
+    from .records.split import split_to_jsonl
+
+    result = split_to_jsonl(document, out, jurisdiction=jurisdiction, include_unanswered=not answered_only,
+                            max_bytes=max_bytes, timeout_s=timeout_s)
+    summary = result.summary
+    click.echo(f"layout {result.layout}: " + ", ".join(f"{k} {v}" for k, v in summary.items()), err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False),
+              help="Score these predictions (respassess JSONL) instead of running the pipeline.")
+@click.option("--records", "records_paths", multiple=True, type=click.Path(exists=True),
+              help="JSONL file(s) or folder(s) holding the gold records' texts [default: GOLD's ../records and corpus/].")
+@click.option("--agreement", "other_gold", type=click.Path(exists=True, dir_okay=False),
+              help="A second annotation of the same records: report human agreement instead.")
+@click.option("--out", "out_dir", default="evaluation/reports/latest", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for metrics.json, report.md and report.html.")
+@click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(0, 100_000))
+@_model_options
+@_clean_errors
+def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, **model_opts) -> None:
+    """Score the pipeline (or --pred predictions) against GOLD and write the evaluation report.
+
+    Figures are given on the dev split (tuned on), the held-out test split and all.
+
+    \b
+    Example:
+      respassess evaluate ../shared/data/gold/dev.jsonl --out evaluation/reports/latest
+    """
+    from . import evaluate as ev
+
+    gold_rows = ev.load_gold(gold)
+    paths = list(records_paths) or [p for p in (Path(gold).resolve().parent.parent / "records",
+                                                Path("corpus")) if p.exists()]
+    records = ev.load_record_texts(paths)
+    if other_gold:
+        metrics = ev.agreement(gold_rows, ev.load_gold(other_gold))
+    else:
+        if pred:
+            predictions = ev.load_predictions(pred)
+        else:
+            from .pipeline import Assessor
+            from .records import record_from_mapping
+
+            todo = [record_from_mapping(records[g["id"]], source="records") for g in gold_rows if g["id"] in records]
+            missing = len(gold_rows) - len(todo)
+            if missing:
+                click.echo(f"warning: {missing} gold record(s) have no text in {paths}", err=True)
+            predictions = [a.to_dict() for a in Assessor(_config(**model_opts)).assess_many(todo)]
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+            with open(Path(out_dir) / "predictions.jsonl", "w", encoding="utf-8") as fh:
+                for p in predictions:
+                    fh.write(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n")
+        metrics = ev.evaluate(gold_rows, predictions, records=records, bootstrap=bootstrap)
+    written = ev.write_evaluation_report(metrics, out_dir)
+    primary = metrics.get("primary", {})
+    if primary:
+        click.echo(f"{primary['name']} = {primary['value']:.3f} ({primary['split']} split)")
+    for split_name, data in metrics.get("splits", {}).items():
+        head = data.get("headline", {})
+        click.echo(f"  {split_name:4s} n={data.get('n_records', 0):3d} "
+                   + " ".join(f"{k}={v:.3f}" for k, v in head.items() if isinstance(v, (int, float))))
+    click.echo(f"report: {written.get('html')}", err=True)
+
+
+@cli.command()
+@click.argument("assessments", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="The HTML report to write.")
+@click.option("--tables", "tables_dir", type=click.Path(file_okay=False), help="Also write CSV/Parquet tables here.")
+@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Deadlines before this day are overdue [default: today].")
+@_clean_errors
+def report(assessments, out, tables_dir, as_of) -> None:
+    """Write the corpus report (one self-contained HTML file) from ASSESSMENTS (JSONL).
+
+    \b
+    Example:
+      respassess report runs/corpus.assessments.jsonl --out runs/report.html --tables runs/tables
+    """
+    from .report.corpus import write_corpus_report
+
+    path = write_corpus_report(assessments, out, as_of=as_of.date() if as_of else None, tables_dir=tables_dir)
+    click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
 @_model_options
 @_clean_errors
 def doctor(**model_opts) -> None:
@@ -223,6 +331,50 @@ def doctor(**model_opts) -> None:
         click.echo(f"{'ok ' if good else 'BAD'} {name}: {value}")
     if not ok:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1/localhost lets other machines in.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port (0: any free one).")
+@click.option("--max-upload-mb", type=click.IntRange(1, 500), default=20, show_default=True,
+              help="Largest document (or pasted text) accepted, in MB.")
+@_model_options
+@_clean_errors
+def serve(host, port, max_upload_mb, **model_opts) -> None:
+    """Run the clerk's page: paste or upload a response and read its assessment.
+
+    Loads the models once, then serves http://HOST:PORT/ until Ctrl+C. The page has no
+    login: keep the default host unless other machines must reach it.
+
+    \b
+    Example:
+      respassess serve --port 8000
+    """
+    from .pipeline import Assessor
+    from .web import LOCAL_HOSTS, create_app, make_clerk_server
+
+    if host not in LOCAL_HOSTS:
+        click.secho(f"WARNING: binding to {host}: anyone who can reach this machine on port {port} can use the "
+                    "page (it has no login) and read what is checked. Use --host 127.0.0.1 unless you mean it.",
+                    err=True, fg="red", bold=True)
+    click.echo("Loading models…", err=True)
+    started = time.perf_counter()
+    app = create_app(Assessor(_config(**model_opts)), max_upload_bytes=max_upload_mb * 1024 * 1024)
+    try:
+        server = make_clerk_server(app, host=host, port=port)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port} ({exc.strerror or exc}); "
+                                   "pick another --port or stop the program using it") from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Models loaded in {time.perf_counter() - started:.1f} s. Serving http://{shown}:{server.server_port}/ "
+               "(Ctrl+C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+    finally:
+        server.server_close()
 
 
 def main() -> None:

@@ -203,7 +203,7 @@ def _score_baselines(gold: Sequence[Mapping[str, Any]], records: Mapping[str, Ma
             "description": f"TF-IDF cosine of each gold ask with each response sentence: >= "
                              f"{_baselines.TFIDF_THRESHOLD} addressed, >= {_baselines.TFIDF_THRESHOLD / 2} partial; "
                              "threshold fixed a priori; given the gold asks (no segmentation errors)",
-            "metrics": ["ask_label_macro_f1", "ask_kappa", "coverage_mae"],
+            "metrics": ["ask_label_macro_f1", "ask_label_macro_f1_paired", "ask_kappa", "coverage_mae"],
         },
         "splits": splits,
     }

@@ -70,6 +70,9 @@ def detect_language(text: str) -> str | None:
     if len(words) < 8:
         return None
     ratio = sum(w in _EN_STOP for w in words) / len(words)
+    accented = sum(not w.isascii() for w in words) / len(words)
+    if accented > 0.1:  # English policy prose almost never has one word in ten with diacritics
+        return "non-en"
     # English prose runs at 0.35-0.55 function words; other languages share a few ("to", "in").
     # Short texts (headline-like sentences) carry fewer function words, so ask for less there.
     return "en" if ratio >= (0.2 if len(words) >= 40 else 0.12) else "non-en"

@@ -13,14 +13,15 @@ rejection cues, and whether a required property (costed, metrics, timeline) is m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from .align.match import term_overlap
 from .types import (Action, ActionStatus, Alignment, Ask, AskCoverage, AskLabel, Commitment, CommitmentStrength,
                     DateMention, MoneyAmount, Sentence, Stance)
 
-__all__ = ["label_asks", "AskEvidence", "gather_evidence", "required_property", "DEFERRAL_RE", "REJECTION_RE"]
+__all__ = ["label_asks", "AskEvidence", "gather_evidence", "evidence_for_asks", "required_property", "DEFERRAL_RE",
+           "REJECTION_RE"]
 
 DEFERRAL_RE = re.compile(
     r"\b(?:will|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to)\s+(?:\w+\s+)?(?:set\s+out|bring\s+forward|outline|"
@@ -74,6 +75,15 @@ class AskEvidence:
     rejected: bool
     property: str | None
     property_met: bool | None
+    # What the whole response offers: a model weighs an ask's evidence against it.
+    response_commitments: tuple[Commitment, ...] = ()
+    response_actions: tuple[Action, ...] = ()
+    response_dates: tuple[DateMention, ...] = ()
+    response_amounts: tuple[MoneyAmount, ...] = ()
+    response_sentences: int = 0
+    response_deferred: bool = False
+    response_rejected: bool = False
+    n_asks: int = 1
 
 
 def gather_evidence(ask: Ask, alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
@@ -111,6 +121,33 @@ def gather_evidence(ask: Ask, alignments: Sequence[Alignment], sentences: Sequen
         property=prop,
         property_met=prop_met,
     )
+
+
+def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
+                      commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
+                      dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = ()) -> list[AskEvidence]:
+    """Gather the evidence of every ask, each with the whole response's findings beside it.
+
+    Args:
+        asks: the recommendation's asks.
+        alignments: evidence alignments from :func:`respassess.align.align`.
+        sentences: the response's sentences.
+        commitments, actions, dates, amounts: extracted from the response.
+
+    Returns:
+        One :class:`AskEvidence` per ask, in ask order.
+    """
+    whole = " ".join(s.text for s in sentences)
+    context = dict(response_commitments=tuple(commitments), response_actions=tuple(actions),
+                   response_dates=tuple(dates), response_amounts=tuple(amounts), response_sentences=len(sentences),
+                   response_deferred=bool(DEFERRAL_RE.search(whole)), response_rejected=bool(REJECTION_RE.search(whole)),
+                   n_asks=len(asks))
+    out = []
+    for ask in asks:
+        ev = gather_evidence(ask, alignments, sentences, commitments=commitments, actions=actions,
+                             dates=dates, amounts=amounts)
+        out.append(replace(ev, **context))
+    return out
 
 
 def _rule_label(ev: AskEvidence, stance: Stance) -> tuple[AskLabel, float, str]:
@@ -155,9 +192,9 @@ def label_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sentences: 
         One :class:`AskCoverage` per ask, in ask order.
     """
     out = []
-    for ask in asks:
-        ev = gather_evidence(ask, alignments, sentences, commitments=commitments, actions=actions,
-                             dates=dates, amounts=amounts)
+    for ev in evidence_for_asks(asks, alignments, sentences, commitments=commitments, actions=actions,
+                                dates=dates, amounts=amounts):
+        ask = ev.ask
         label, confidence, reason = _rule_label(ev, stance)
         if model is not None:
             label, confidence = model.predict_evidence(ev, stance)

@@ -50,6 +50,7 @@ def test_unmatched_gold_ask_is_a_miss_in_macro_f1_but_not_in_kappa():
     # addressed: F1 1; partial: predicted once (unpaired, so not counted), missed once -> F1 0.
     assert asks["label_macro_f1"] == pytest.approx(0.5)
     assert asks["kappa_matched"] == 1.0
+    assert asks["label_macro_f1_matched"] == summary["headline"]["ask_label_macro_f1_paired"] == 1.0
     assert asks["confusion"][1][-1] == 1  # the partial gold ask sits in the "unmatched" column
     assert asks["segmentation"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
 

@@ -15,7 +15,6 @@ def test_seed_tracker_page_matches_the_seed_record():
     assert rec.recommendation == seed.recommendation
     assert rec.response == seed.response
     assert rec.official_status == "Acknowledged"
-    assert rec.meta["responder"] == "HM Government"
     assert rec.meta["rec_number"] == "7"
 
 

@@ -30,7 +30,8 @@ GAP_KINDS = [g.value for g in GapKind]
 SPAN_KINDS = ("dates", "amounts", "commitments")
 #: The metrics that get bootstrap intervals, and whether higher is better.
 HEADLINE = {
-    "stance_accuracy": True, "stance_macro_f1": True, "ask_label_macro_f1": True, "ask_kappa": True,
+    "stance_accuracy": True, "stance_macro_f1": True, "ask_label_macro_f1": True,
+    "ask_label_macro_f1_paired": True, "ask_kappa": True,
     "ask_segmentation_f1": True, "coverage_mae": False, "gap_micro_f1": True,
     "dates_f1": True, "amounts_f1": True, "commitments_f1": True,
 }
@@ -143,6 +144,7 @@ def _headline_from_sums(stance: np.ndarray, asks: np.ndarray, segmentation: np.n
         "stance_accuracy": float(np.trace(stance) / stance.sum()) if stance.sum() else float("nan"),
         "stance_macro_f1": macro_f1_from_confusion(stance),
         "ask_label_macro_f1": macro_f1_from_confusion(asks),
+        "ask_label_macro_f1_paired": macro_f1_from_confusion(asks[:, :n]),
         "ask_kappa": kappa_from_confusion(asks[:, :n]),
         "ask_segmentation_f1": _prf(*segmentation)[2],
         "coverage_mae": abs_error_sum / n_coverage if n_coverage else float("nan"),
@@ -214,6 +216,7 @@ def summarise(contributions: Sequence[dict]) -> dict[str, Any]:
             "n_gold": int(segmentation[2]), "n_predicted": int(segmentation[1]), "n_matched": int(segmentation[0]),
             "label_macro_f1": float(f1_score(a_true, a_pred, labels=ask_labels, average="macro", zero_division=0))
             if ask_labels else 0.0,
+            "label_macro_f1_matched": _paired_macro_f1(f1_score, matched),
             "label_accuracy_matched": (sum(g == p for g, p in matched) / len(matched)) if matched else float("nan"),
             "kappa_matched": _sk_kappa(cohen_kappa_score, matched),
             "segmentation": {"precision": seg_p, "recall": seg_r, "f1": seg_f},
@@ -232,6 +235,13 @@ def summarise(contributions: Sequence[dict]) -> dict[str, Any]:
     result["headline"] = _headline_from_sums(stance, asks, segmentation, gaps, spans,
                                              sum(abs(g - p) for g, p in cov), len(cov))
     return result
+
+
+def _paired_macro_f1(f1_score, pairs: list[tuple[str, str]]) -> float:
+    if not pairs:
+        return float("nan")
+    g, p = zip(*pairs)
+    return float(f1_score(g, p, average="macro", zero_division=0))
 
 
 def _sk_kappa(cohen_kappa_score, pairs: list[tuple[str, str]]) -> float:

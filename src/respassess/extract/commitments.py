@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["extract_commitments", "extract_actions"]
 
-_CLAUSE_DEPS = ("conj", "advcl", "ccomp", "parataxis")
+_CLAUSE_DEPS = ("conj", "advcl", "parataxis")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
@@ -37,7 +37,9 @@ def _cues() -> dict:
 
 
 def _aux_words(verb: "Token") -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # the parser sometimes hangs "will" from "be" in "will be encouraging": look one level down too
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return {c.lower_ for c in auxes} | {g.lower_ for c in auxes for g in c.children if g.dep_ == "aux"}
 
 
 def _negated(verb: "Token") -> bool:
@@ -107,7 +109,8 @@ def _trigger(verb: "Token") -> tuple[str, str] | None:
         return None
     if aux & cues["future_modals"]:
         return "will" if "will" in aux or "'ll" in aux else "shall", "firm"
-    if lemma in cues["firm_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN") and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
+    if lemma in cues["firm_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN") and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
         return lemma, "firm"
     if lemma in cues["qualified_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN") and any(
             c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
@@ -122,11 +125,43 @@ def _trigger(verb: "Token") -> tuple[str, str] | None:
     return None
 
 
+def _to_clause(tok: "Token") -> list["Token"]:
+    """The "to X" complement of a verb: "seek to X" (xcomp), "look to X" (advcl), "committed to Xing" (prep+pcomp)."""
+    out = [c for c in tok.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)))]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+            if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+    return out
+
+
+def _undertaking(verb: "Token") -> bool:
+    """False for future clauses that describe an outcome or an embedded question, not an undertaking.
+
+    "These amendments will assist the OAIC" (an effect of a thing), "careful consideration will be
+    required" (a need), "how each ICB intends to arrange" (an embedded question).
+    """
+    cues = _cues()
+    if any(c.lower_ in ("how", "whether", "what", "why") and c.dep_ in ("advmod", "mark", "dobj", "nsubj")
+           for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in ("require", "need") and (any(c.dep_ == "auxpass" for c in verb.children) or _to_clause(verb)):
+        return False
+    if lemma not in cues["effect_verbs"]:
+        return True
+    subj = _subject(verb)
+    if subj is None:
+        return False
+    if subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        return True
+    return subj.lemma_.lower() in cues["agent_words"] or subj.lower_ in cues["agent_words"]
+
+
 def _main_action(verb: "Token") -> "Token":
     """Follow "continue to X", "seek to X", "work to X" down to the action verb X."""
     tok = verb
     for _ in range(3):
-        x = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        x = _to_clause(tok)
         if not x or tok.lemma_.lower() not in ("continue", "seek", "aim", "look", "try", "work", "endeavour", "strive",
                                                  "commit", "undertake", "intend", "plan", "expect", "hope", "propose"):
             break
@@ -151,17 +186,27 @@ def _strength(doc: "Doc", verb: "Token", base: str, start: int, end: int) -> tup
         c.lower_ for c in verb.children if c.dep_ == "prep"}
     objs = {c.lemma_.lower() for c in action.children if c.dep_ in ("dobj", "pobj", "attr")}
     vague_phrase = any(re.search(_phrase_re(p), text) for p in cues["vague_phrases"])
-    if (alemma in ("consider", "explore", "examine", "reflect", "contemplate", "investigate")
-            or (alemma in ("work", "engage", "liaise", "collaborate") and preps & {"with", "alongside"})
+    steps = [verb]
+    while steps[-1] is not action and len(steps) < 4:
+        nxt = _to_clause(steps[-1])
+        if not nxt:
+            break
+        steps.append(nxt[0])
+    works_with = any(t.lemma_.lower() in ("work", "engage", "liaise", "collaborate", "partner") and {
+        c.lower_ for c in t.children if c.dep_ == "prep"} & {"with", "alongside"} for t in steps)
+    if (alemma in ("consider", "explore", "examine", "reflect", "contemplate", "investigate") or works_with
             or (alemma == "keep" and "review" in text) or (alemma == "look" and preps & {"at", "into"})
             or (alemma == "progress" and "action" in objs) or objs & {"consideration"}
             or (lemma == "commit" and alemma in ("work", "engage", "collaborate"))
             or (vague_phrase and alemma in cues["vague_verbs"])):
-        return "vague", f"{cue} {alemma}", conditional
+        word = next((f"{t.lemma_.lower()} with" for t in steps if works_with and t.lemma_.lower() in (
+            "work", "engage", "liaise", "collaborate", "partner")), alemma)
+        return "vague", f"{cue} {word}", conditional
     if base == "qualified":
         return "qualified", lemma if lemma == alemma else f"{lemma} to", conditional
+    chain |= {t.lemma_.lower() for t in _to_clause(verb)}
     if chain & {"seek", "aim", "try", "endeavour", "strive", "hope", "intend", "plan"} or (
-            "look" in chain and alemma != "look") or (lemma == "work" and any(c.dep_ == "xcomp" for c in verb.children)):
+            lemma in ("look", "work") and _to_clause(verb)):
         return "qualified", f"{cue} {verb.lemma_.lower()} to", conditional
     if lemma == "be" and any(c.lower_ == "available" for c in verb.children):
         return "qualified", f"{cue} be available", conditional
@@ -212,6 +257,8 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
         if trig is None:
             continue
         if tok.dep_ == "relcl" and (_subject(tok) is None or _subject(tok).lower_ in ("which", "that", "who")):
+            continue
+        if not _undertaking(tok):
             continue
         lo, hi = _bounds(sentences, tok.idx, doc)
         start, end = _clause(doc, tok, lo, hi)

@@ -2,6 +2,9 @@
 
 from .io import (FORMATS, detect_format, iter_records, read_records, record_from_mapping,
                  record_from_strings, records_from_dicts)
+from .documents import Document, read_document
+from .pairing import DocumentPair
+from .split import Layout, SplitResult, pairs_to_records, split_document, split_to_jsonl
 from .tracker import looks_like_tracker_page, parse_tracker_page
 
 __all__ = [
@@ -12,6 +15,14 @@ __all__ = [
     "record_from_mapping",
     "record_from_strings",
     "records_from_dicts",
+    "Document",
+    "read_document",
+    "DocumentPair",
+    "Layout",
+    "SplitResult",
+    "split_document",
+    "pairs_to_records",
+    "split_to_jsonl",
     "looks_like_tracker_page",
     "parse_tracker_page",
 ]

@@ -58,7 +58,7 @@ def grouped_bar_chart(groups: Sequence[str], series: Mapping[str, Sequence[float
         xs = [i + k * width - 0.4 + width / 2 for i in range(len(groups))]
         ys = [0 if v is None or math.isnan(v) else v for v in vals]
         ax.bar(xs, ys, width=width, label=name, color=_COLOURS[k % len(_COLOURS)])
-    ax.set_xticks(range(len(groups)), groups, rotation=20, ha="right")
+    ax.set_xticks(range(len(groups)), groups, fontsize=8)
     if ylim:
         ax.set_ylim(*ylim)
     ax.set_ylabel(ylabel)

@@ -42,6 +42,7 @@ class Mark:
     note: str | None = None
     anchor: str | None = None
     refs: tuple[dict, ...] = ()
+    number: int | None = None
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Node:
     mark: Mark | None = None
     children: list["Node"] = field(default_factory=list)
     first: bool = True
+    last: bool = True
     tip_id: str | None = None
 
 
@@ -98,7 +100,8 @@ def nest_marks(text: str, layers: Sequence[Sequence[Mark]], *, id_prefix: str = 
             nodes.extend(build(pos, s, depth + 1))
             counter[0] += 1
             tip_id = f"{id_prefix}-{counter[0]}" if mark.note else None
-            nodes.append(Node(mark=mark, children=build(s, e, depth + 1), first=s == mark.start, tip_id=tip_id))
+            nodes.append(Node(mark=mark, children=build(s, e, depth + 1), first=s == mark.start,
+                              last=e == mark.end, tip_id=tip_id))
             pos = e
         nodes.extend(build(pos, end, depth + 1))
         return nodes
@@ -133,9 +136,11 @@ def date_note(d: Mapping[str, Any]) -> str:
     if d.get("vague"):
         parts.append("vague")
     if d.get("relative"):
-        parts.append("relative" + ("" if d.get("resolved", True) else ", not resolved: give the response date"))
+        parts.append("relative")
     if d.get("note"):
         parts.append(str(d["note"]))
+    elif d.get("relative") and not d.get("resolved", True):
+        parts.append("give the response date to resolve it")
     return " · ".join(parts)
 
 
@@ -209,7 +214,7 @@ def result_view(a: Mapping[str, Any], *, recommendation: str, response: str) -> 
                    evidence_located=[dict(ev, anchor=f"ev-{w[0]}") if (w := _locate(response, ev)) else dict(ev)
                                      for ev in ask.get("evidence") or [] if isinstance(ev, Mapping)])
     ask_marks = [Mark(*w, kind="ask", classes=("ask", f"l-{ask['label']}"), anchor=f"rec-ask-{ask['number']}",
-                      note=f"Ask {ask['number']}: {ask['label_title']}")
+                      number=ask["number"], note=f"Ask {ask['number']}: {ask['label_title']}")
                  for ask in asks if (w := _locate(recommendation, ask))]
     gaps = []
     for number, gap in enumerate(a.get("gaps") or [], 1):

@@ -1,0 +1,269 @@
+"""The ask-label model: a calibrated multinomial logistic regression over ask evidence.
+
+An ask's label (ANNOTATION.md §2) depends on what its evidence sentences *do*: how close
+they are to the ask, whether they hold a firm, dated commitment or only a deferral,
+whether a required property (costed, metrics, timeline) is met, and what the whole
+response does besides. :func:`evidence_features` turns an :class:`~respassess.score.AskEvidence`
+and the stance into a fixed, named feature vector; :class:`CoverageModel` learns the label
+from it.
+
+Fitting uses scikit-learn; the fitted model is stored as plain JSON (coefficients,
+intercepts, scaler, temperature) and predicts with numpy alone, so loading a model file
+can never execute code.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from .errors import InvalidValueError, ModelIntegrityError, value_invalid_msg
+from .types import ActionStatus, AskLabel, CommitmentStrength, DateRole, Stance
+
+__all__ = ["CoverageModel", "evidence_features", "FEATURE_NAMES", "FORMAT_VERSION"]
+
+#: Bumped whenever the feature vector or the JSON layout changes: an old file is refused.
+FORMAT_VERSION = 1
+_STANCES = [s.value for s in Stance]
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "similarity", "overlap", "n_evidence", "no_evidence",
+    "ev_firm", "ev_qualified", "ev_vague", "ev_firm_dated", "ev_conditional",
+    "ev_completed", "ev_ongoing", "ev_date_firm", "ev_date_vague", "ev_amount",
+    "ev_deferred", "ev_rejected",
+    "prop_costed", "prop_metrics", "prop_timeline", "prop_unmet", "ask_words", "ask_short",
+    "resp_firm", "resp_commitments", "resp_actions", "resp_date_firm", "resp_amount",
+    "resp_deferred", "resp_rejected", "resp_sentences", "n_asks",
+    "sim_x_firm", "sim_x_rejected_stance",
+    *(f"stance_{s}" for s in _STANCES),
+)
+
+
+def evidence_features(ev: Any, stance: Stance) -> np.ndarray:
+    """The feature vector of one ask, in the order of :data:`FEATURE_NAMES`.
+
+    Args:
+        ev: the ask's :class:`~respassess.score.AskEvidence`.
+        stance: the stance read from the response.
+
+    Returns:
+        A float vector of ``len(FEATURE_NAMES)``.
+    """
+    firm = [c for c in ev.commitments if c.strength is CommitmentStrength.FIRM]
+    words = len(ev.ask.text.split())
+    resp_firm = any(c.strength is CommitmentStrength.FIRM for c in ev.response_commitments)
+    stance = Stance(stance)
+    values = [
+        ev.best_similarity, ev.best_overlap, min(len(ev.sentences), 3) / 3.0, float(not ev.sentences),
+        float(bool(firm)),
+        float(any(c.strength is CommitmentStrength.QUALIFIED for c in ev.commitments)),
+        float(any(c.strength is CommitmentStrength.VAGUE for c in ev.commitments)),
+        float(any(c.deadline and not c.conditional for c in firm)),
+        float(any(c.conditional for c in ev.commitments)),
+        float(any(a.status is ActionStatus.COMPLETED for a in ev.actions)),
+        float(any(a.status is ActionStatus.ONGOING for a in ev.actions)),
+        float(any(d.role is DateRole.DEADLINE and not d.vague for d in ev.dates)),
+        float(any(d.vague for d in ev.dates)),
+        float(bool(ev.amounts)),
+        float(ev.deferred), float(ev.rejected),
+        float(ev.property == "costed"), float(ev.property == "metrics"), float(ev.property == "timeline"),
+        float(ev.property is not None and ev.property_met is False),
+        math.log1p(words), float(words <= 3),
+        float(resp_firm), float(bool(ev.response_commitments)), float(bool(ev.response_actions)),
+        float(any(d.role is DateRole.DEADLINE and not d.vague for d in ev.response_dates)),
+        float(bool(ev.response_amounts)),
+        float(ev.response_deferred), float(ev.response_rejected),
+        math.log1p(ev.response_sentences), math.log1p(ev.n_asks),
+        ev.best_similarity * float(bool(firm)), ev.best_similarity * float(stance is Stance.REJECTED),
+        *(float(stance.value == s) for s in _STANCES),
+    ]
+    return np.asarray(values, dtype=np.float64)
+
+
+class CoverageModel:
+    """Multinomial logistic regression over :func:`evidence_features`, temperature-calibrated.
+
+    Args:
+        C: inverse regularisation strength of the logistic regression.
+        seed: random seed (fold order, solver).
+        folds: folds of the grouped cross-validation that fits the temperature.
+
+    Attributes (after :meth:`fit` or :meth:`load`):
+        classes_: the labels, in column order.
+        coef_, intercept_: the regression on standardised features.
+        mean_, scale_: the standardiser.
+        temperature_: divides the logits so probabilities match held-out frequencies.
+        meta_: provenance (training data, seed, date, metrics).
+    """
+
+    def __init__(self, *, C: float = 1.0, seed: int = 0, folds: int = 5) -> None:
+        self.C = C
+        self.seed = seed
+        self.folds = folds
+        self.meta_: dict[str, Any] = {}
+
+    # -- fitting (scikit-learn) ------------------------------------------------------
+    def fit(self, X: np.ndarray, y: Sequence[str], *, groups: Sequence[str] | None = None) -> "CoverageModel":
+        """Fit the regression on all rows and the temperature on out-of-fold logits.
+
+        Args:
+            X: feature rows (``len(FEATURE_NAMES)`` columns).
+            y: the gold label of each row.
+            groups: record id of each row, so no record is split across folds.
+
+        Returns:
+            self.
+
+        Raises:
+            InvalidValueError: ``X`` has the wrong width or ``y`` an unknown label.
+        """
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != len(FEATURE_NAMES):
+            raise InvalidValueError(value_invalid_msg("X", f"shape {X.shape}",
+                                                      hint=f"Pass rows of {len(FEATURE_NAMES)} features."))
+        bad = sorted({v for v in y if v not in {a.value for a in AskLabel}})
+        if bad:
+            raise InvalidValueError(value_invalid_msg("y", bad[0], [a.value for a in AskLabel]))
+        y = np.asarray(y)
+        self.classes_ = [a.value for a in AskLabel if a.value in set(y)]
+        self._fit_core(X, y)
+        logits = self.out_of_fold_logits(X, y, groups=groups)
+        self.temperature_ = _fit_temperature(logits, np.array([self.classes_.index(v) for v in y]))
+        return self
+
+    def _fit_core(self, X: np.ndarray, y: np.ndarray) -> None:
+        from sklearn.linear_model import LogisticRegression
+
+        self.mean_ = X.mean(axis=0)
+        scale = X.std(axis=0)
+        self.scale_ = np.where(scale > 1e-9, scale, 1.0)
+        lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, random_state=self.seed)
+        lr.fit((X - self.mean_) / self.scale_, y)
+        coef = np.zeros((len(self.classes_), X.shape[1]))
+        intercept = np.full(len(self.classes_), -30.0)  # a class absent from this fit is never predicted
+        for row, label in enumerate(lr.classes_):
+            coef[self.classes_.index(label)] = lr.coef_[row] if len(lr.classes_) > 2 else \
+                (lr.coef_[0] if row == 1 else -lr.coef_[0])
+            intercept[self.classes_.index(label)] = lr.intercept_[row] if len(lr.classes_) > 2 else \
+                (lr.intercept_[0] if row == 1 else -lr.intercept_[0])
+        self.coef_, self.intercept_ = coef, intercept
+        self.temperature_ = 1.0
+
+    def out_of_fold_logits(self, X: np.ndarray, y: Sequence[str], *,
+                           groups: Sequence[str] | None = None) -> np.ndarray:
+        """Logits of every row from a model that did not see its record (grouped K-fold)."""
+        from sklearn.model_selection import GroupKFold
+
+        X = np.asarray(X, dtype=np.float64)
+        y = np.asarray(y)
+        groups = np.asarray(groups if groups is not None else np.arange(len(y)))
+        n_folds = max(2, min(self.folds, len(set(groups.tolist()))))
+        out = np.zeros((len(y), len(self.classes_)))
+        for train, held in GroupKFold(n_splits=n_folds).split(X, y, groups):
+            fold = CoverageModel(C=self.C, seed=self.seed)
+            fold.classes_ = self.classes_
+            fold._fit_core(X[train], y[train])
+            out[held] = fold.logits(X[held])
+        return out
+
+    # -- prediction (numpy only) -----------------------------------------------------
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        """Uncalibrated class scores of feature rows."""
+        Z = (np.atleast_2d(np.asarray(X, dtype=np.float64)) - self.mean_) / self.scale_
+        return Z @ self.coef_.T + self.intercept_
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Calibrated class probabilities, columns in :attr:`classes_` order."""
+        return _softmax(self.logits(X) / self.temperature_)
+
+    def predict(self, X: np.ndarray) -> list[str]:
+        """The most probable label of each row."""
+        return [self.classes_[i] for i in self.predict_proba(X).argmax(axis=1)]
+
+    def predict_evidence(self, ev: Any, stance: Stance) -> tuple[AskLabel, float]:
+        """Label one ask from its evidence; returns the label and its calibrated probability."""
+        proba = self.predict_proba(evidence_features(ev, stance))[0]
+        best = int(proba.argmax())
+        return AskLabel(self.classes_[best]), float(proba[best])
+
+    @property
+    def version(self) -> str:
+        """A short id of this fitted model: format, date and seed."""
+        return f"coverage-lr-v{FORMAT_VERSION}-{self.meta_.get('date', 'unknown')}-s{self.seed}"
+
+    # -- persistence (JSON, never pickle) --------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The fitted state as JSON-safe data."""
+        return {
+            "format_version": FORMAT_VERSION, "kind": "multinomial_logistic_regression", "version": self.version,
+            "features": list(FEATURE_NAMES), "classes": list(self.classes_),
+            "coef": np.round(self.coef_, 8).tolist(), "intercept": np.round(self.intercept_, 8).tolist(),
+            "scaler": {"mean": np.round(self.mean_, 8).tolist(), "scale": np.round(self.scale_, 8).tolist()},
+            "calibration": {"method": "temperature", "temperature": round(float(self.temperature_), 6)},
+            "params": {"C": self.C, "seed": self.seed, "folds": self.folds, "class_weight": "balanced"},
+            **self.meta_,
+        }
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model as JSON (sorted keys, so the same fit gives the same bytes)."""
+        path = Path(path)
+        path.write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n", "utf-8")
+        return path
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "CoverageModel":
+        """Rebuild a model from :meth:`to_dict` data.
+
+        Raises:
+            ModelIntegrityError: the data was written by another format version or for other features.
+        """
+        if data.get("format_version") != FORMAT_VERSION or list(data.get("features", [])) != list(FEATURE_NAMES):
+            raise ModelIntegrityError(
+                f"coverage model format {data.get('format_version')!r} does not match this respassess "
+                f"(format {FORMAT_VERSION}, {len(FEATURE_NAMES)} features); rebuild it with `respassess train`")
+        params = data.get("params", {})
+        model = cls(C=float(params.get("C", 1.0)), seed=int(params.get("seed", 0)), folds=int(params.get("folds", 5)))
+        model.classes_ = list(data["classes"])
+        model.coef_ = np.asarray(data["coef"], dtype=np.float64)
+        model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
+        model.mean_ = np.asarray(data["scaler"]["mean"], dtype=np.float64)
+        model.scale_ = np.asarray(data["scaler"]["scale"], dtype=np.float64)
+        model.temperature_ = float(data["calibration"]["temperature"])
+        model.meta_ = {k: data[k] for k in ("training_data", "date", "metrics", "n_examples") if k in data}
+        return model
+
+    @classmethod
+    def load(cls, path: str | Path) -> "CoverageModel":
+        """Read a model JSON file written by :meth:`save`.
+
+        Raises:
+            ModelIntegrityError: the file is not valid JSON or not a model of this format.
+        """
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelIntegrityError(f"cannot read coverage model {path}: {exc}; rebuild it with "
+                                      "`respassess train`") from None
+        return cls.from_dict(data)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """The temperature minimising held-out negative log-likelihood (grid, then refined)."""
+    def nll(t: float) -> float:
+        p = _softmax(logits / t)
+        return float(-np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None)).mean())
+
+    grid = np.exp(np.linspace(np.log(0.2), np.log(10.0), 60))
+    best = min(grid, key=nll)
+    fine = np.linspace(best * 0.9, best * 1.1, 21)
+    return float(min(fine, key=nll))
