@@ -4,8 +4,8 @@
     .venv/bin/python evaluation/run_dev_eval.py --pred preds.jsonl   # score existing predictions
     .venv/bin/python evaluation/run_dev_eval.py --limit 5 --out-root /tmp/reports   # a smoke run
 
-Writes ``evaluation/reports/<YYYY-MM-DD>-dev/`` with ``predictions.jsonl`` (when the
-pipeline ran), ``metrics.json``, ``report.md`` and ``report.html``. Texts are joined to the
+Writes ``evaluation/reports/<YYYY-MM-DD>-dev/`` with ``metrics.json``, ``report.md`` and
+``report.html`` (and ``predictions.jsonl`` with ``--keep-predictions``). Texts are joined to the
 gold by id from ``../shared/data/records``. Every figure is reported on the ``dev``
 (tuned-on), ``test`` (held out by hash) and ``all`` splits.
 """
@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import logging
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,6 +45,14 @@ def run_pipeline(gold: list[dict], records: dict[str, dict], out: Path) -> list[
     return predictions
 
 
+def _shown(path: Path) -> str:
+    """A path as shown in reports: relative to the folder holding the repository, when under it."""
+    try:
+        return str(Path(path).resolve().relative_to(REPO.parent))
+    except ValueError:
+        return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev.jsonl")
@@ -53,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", default=dt.date.today().isoformat(), help="the report folder's date (YYYY-MM-DD)")
     parser.add_argument("--bootstrap", type=int, default=1000)
     parser.add_argument("--limit", type=int, help="only the first N gold records (smoke runs)")
+    parser.add_argument("--keep-predictions", action="store_true",
+                        help="also keep predictions.jsonl in the report folder (it quotes record texts, some of which "
+                             "may not be copied into the repository: see ../shared/data/SOURCES.md)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -62,10 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     records = load_record_texts([args.records])
     out_dir = args.out_root / f"{args.date}-dev"
     out_dir.mkdir(parents=True, exist_ok=True)
-    predictions = load_predictions(args.pred) if args.pred else run_pipeline(gold, records, out_dir / "predictions.jsonl")
+    if args.pred:
+        predictions = load_predictions(args.pred)
+    else:
+        pred_path = (out_dir if args.keep_predictions else Path(tempfile.mkdtemp())) / "predictions.jsonl"
+        predictions = run_pipeline(gold, records, pred_path)
+        logger.info("predictions written to %s", pred_path)
     metrics = evaluate(gold, predictions, records=records, bootstrap=args.bootstrap)
-    metrics["source"] = {"gold": str(args.gold), "predictions": str(args.pred or out_dir / "predictions.jsonl"),
-                         "date": args.date}
+    metrics["source"] = {"gold": _shown(args.gold), "predictions": _shown(args.pred) if args.pred else "pipeline run",
+                         "date": args.date,
+                         "versions": next((p.get("versions") for p in predictions if p.get("versions")), {}),
+                         "config_id": next((p.get("config_id") for p in predictions if p.get("config_id")), None)}
     paths = write_evaluation_report(metrics, out_dir)
     p = metrics["primary"]
     sys.stdout.write(f"{p['name']} = {p['value']:.3f} on the {p['split']} split; report: {paths['html']}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 
 import pytest
@@ -82,10 +83,25 @@ def test_baselines_need_records_and_are_scored_side_by_side():
 def test_agreement_of_a_file_with_itself_is_perfect_and_needs_shared_ids():
     m = agreement(GOLD, GOLD)
     assert m["kind"] == "agreement"
-    assert all(v == 1.0 or v == 0.0 for v in m["splits"]["all"]["headline"].values() if v == v)
+    head = m["splits"]["all"]["headline"]
+    assert head["stance_accuracy"] == head["ask_label_macro_f1"] == head["gap_micro_f1"] == head["ask_kappa"] == 1.0
+    assert head["coverage_mae"] == 0.0 and math.isnan(head["dates_f1"])  # nothing annotated: undefined
     assert m["splits"]["all"]["asks"]["kappa_matched"] == 1.0
     with pytest.raises(GoldFormatError, match="share no record id"):
         agreement(GOLD, [{"id": "zz", "stance": "noted"}])
+
+
+def test_agreement_between_two_annotators_that_differ():
+    second = json.loads(json.dumps(GOLD))
+    second[1]["clauses"][0]["label"] = "addressed"  # annotator B is more generous on one ask
+    second[1]["coverage"] = 1.0
+    second[3]["gaps"] = []
+    m = agreement(GOLD, second)
+    asks = m["splits"]["all"]["asks"]
+    assert asks["label_accuracy_matched"] == pytest.approx(4 / 5)
+    assert 0.0 < asks["kappa_matched"] < 1.0
+    assert m["splits"]["all"]["coverage"]["mae"] == pytest.approx(0.5 / 4)
+    assert m["splits"]["all"]["gaps"]["micro_recall"] == pytest.approx(4 / 5)
 
 
 def test_evaluate_rejects_empty_gold_and_malformed_predictions():

@@ -57,3 +57,78 @@ def test_cross_reference_without_text_is_unclear():
 
 def test_empty_response_is_unclear():
     assert read_stance([], response="").stance is Stance.UNCLEAR
+
+
+@pytest.mark.parametrize("texts,expected", [
+    # Australian label lines and verdict sentences
+    (["Agreed in principle.", "The Government will consider options."], Stance.ACCEPTED_IN_PRINCIPLE),
+    (["Response: Supported in part", "The Government supports the first element."], Stance.PARTIALLY_ACCEPTED),
+    # a "notes" label line refined by the next sentence's position
+    (["The Government notes this recommendation.", "The Government supports the intent of the recommendation."],
+     Stance.ACCEPTED_IN_PRINCIPLE),
+    # acceptance with a caveat, or for part of the scope only
+    (["The Director is prepared to accept the recommendation but with a caveat that reflects the Secretary's "
+      "response."], Stance.ACCEPTED_IN_PRINCIPLE),
+    (["Waka Kotahi supports the recommendation to examine how crossings are selected.",
+      "It should be noted that Waka Kotahi can only accept this recommendation for level crossings on state highways."],
+     Stance.PARTIALLY_ACCEPTED),
+])
+def test_qualified_positions(texts, expected):
+    call = read_stance(_sentences(*texts), response=" ".join(texts))
+    assert call.stance is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # UN UPR replies that state no position: judged from what they do (ANNOTATION.md §6)
+    ("The ratification of the convention is not a priority, since the protection granted by the current "
+     "legislation ensures full protection also to domestic workers.", Stance.REJECTED),
+    ("The Government deems that no change is necessary in the public finance legislation.", Stance.REJECTED),
+    ("Slovenia considers these recommendations implemented. There are several provisions in the Criminal "
+     "Procedure Act.", Stance.ACCEPTED),
+    ("To respond to this question, the Government has requested an opinion from experts and the National Medical "
+     "Ethics Committee, but they have not yet produced a final position on the topic.", Stance.UNDER_CONSIDERATION),
+    ("We will undertake work to determine the scale of the problem across the sector, including an assessment of "
+     "whether this is a viable and cost effective option.", Stance.UNDER_CONSIDERATION),
+    ("Local Government has no comment on the recommendations and will await discussions with NZTA in due course.",
+     Stance.NOTED),
+    ("The recommendation is incomprehensible.", Stance.UNCLEAR),
+    ("See recommendation 122.72.", Stance.UNCLEAR),
+])
+def test_conduct_when_no_position_is_stated(text, expected):
+    call = read_stance(_sentences(text), response=text)
+    assert call.stance is expected
+
+
+def test_acknowledging_a_fact_is_not_noting_the_recommendation():
+    texts = ["We acknowledge that propranolol is prescribed in the NHS for generalised anxiety.",
+             "We will consider whether the guideline should be updated."]
+    call = read_stance(_sentences(*texts), response=" ".join(texts))
+    assert call.stance is Stance.UNDER_CONSIDERATION
+
+
+def test_description_only_falls_back_to_the_official_label():
+    text = "In 2019, an inter-ministerial group was established to study the regulation of gender markers."
+    assert read_stance(_sentences(text), response=text, official_status="Noted").stance is Stance.NOTED
+    assert read_stance(_sentences(text), response=text).stance is Stance.NOTED
+
+
+def test_stance_accuracy_on_dev_gold_records(nlp):
+    """Dev-split records of the shared gold (the rules were tuned on these): a regression floor."""
+    from respassess.evaluate import heldout_split
+    from respassess.records import record_from_mapping
+    from respassess.segment import split_sentences
+    from tests.conftest import load_jsonl, shared_path
+
+    gold = [g for g in load_jsonl(shared_path("gold", "dev.jsonl")) if heldout_split(g["id"]) == "dev"]
+    texts = {}
+    for name in ("uk_pac_seed", "uk_dhsc", "au_dev", "nz_taic_sample", "upr_slovenia"):
+        for row in load_jsonl(shared_path("records", f"{name}.jsonl")):
+            texts[row["id"]] = row
+    right = 0
+    for g in gold:
+        record = record_from_mapping(texts[g["id"]], source="records")
+        call = read_stance(split_sentences(nlp(record.response)), official_status=record.official_status,
+                           response=record.response)
+        right += call.stance.value == g["stance"]
+        assert 0.0 <= call.confidence <= 1.0
+    assert right / len(gold) >= 0.8

@@ -106,7 +106,7 @@ def assess(input, recommendation, response, official_status, response_date, juri
     if meta:
         record = record_from_strings(record.recommendation, record.response, id=record.id, **{**record.meta, **meta})
     assessment = Assessor(_config(**model_opts)).assess(record)
-    _write(_render(assessment.to_dict(), fmt), out)
+    _write(_render(assessment.to_dict(), fmt, recommendation=record.recommendation, response=record.response), out)
 
 
 def _one_record(input, recommendation, response, record_id):
@@ -150,12 +150,13 @@ def _one_record(input, recommendation, response, record_id):
                            else f"{input} holds no record")
 
 
-def _render(data: dict, fmt: str) -> str:
+def _render(data: dict, fmt: str, *, recommendation: str, response: str) -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     from .report.single import render_assessment_html, render_assessment_markdown
 
-    return render_assessment_markdown(data) if fmt == "md" else render_assessment_html(data)
+    render = render_assessment_markdown if fmt == "md" else render_assessment_html
+    return render(data, recommendation=recommendation, response=response)
 
 
 def _write(text: str, out: str) -> None:
@@ -240,15 +241,18 @@ def split(document, out, jurisdiction, answered_only, max_bytes, timeout_s) -> N
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False),
               help="Score these predictions (respassess JSONL) instead of running the pipeline.")
 @click.option("--records", "records_paths", multiple=True, type=click.Path(exists=True),
-              help="JSONL file(s) or folder(s) holding the gold records' texts [default: GOLD's ../records and corpus/].")
+              help="JSONL file(s) or folder(s) holding the gold records' texts "
+                   "[default: GOLD's ../records folder and corpus/]; repeatable.")
 @click.option("--agreement", "other_gold", type=click.Path(exists=True, dir_okay=False),
               help="A second annotation of the same records: report human agreement instead.")
 @click.option("--out", "out_dir", default="evaluation/reports/latest", show_default=True,
               type=click.Path(file_okay=False), help="Folder for metrics.json, report.md and report.html.")
 @click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(0, 100_000))
+@click.option("--keep-predictions", type=click.Path(dir_okay=False),
+              help="Also save the pipeline's predictions here (they quote the source texts: keep them out of git).")
 @_model_options
 @_clean_errors
-def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, **model_opts) -> None:
+def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_predictions, **model_opts) -> None:
     """Score the pipeline (or --pred predictions) against GOLD and write the evaluation report.
 
     Figures are given on the dev split (tuned on), the held-out test split and all.
@@ -277,10 +281,10 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, **model_
             if missing:
                 click.echo(f"warning: {missing} gold record(s) have no text in {paths}", err=True)
             predictions = [a.to_dict() for a in Assessor(_config(**model_opts)).assess_many(todo)]
-            Path(out_dir).mkdir(parents=True, exist_ok=True)
-            with open(Path(out_dir) / "predictions.jsonl", "w", encoding="utf-8") as fh:
-                for p in predictions:
-                    fh.write(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n")
+            if keep_predictions:
+                with open(keep_predictions, "w", encoding="utf-8") as fh:
+                    for p in predictions:
+                        fh.write(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n")
         metrics = ev.evaluate(gold_rows, predictions, records=records, bootstrap=bootstrap)
     written = ev.write_evaluation_report(metrics, out_dir)
     primary = metrics.get("primary", {})
@@ -339,9 +343,11 @@ def doctor(**model_opts) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port (0: any free one).")
 @click.option("--max-upload-mb", type=click.IntRange(1, 500), default=20, show_default=True,
               help="Largest document (or pasted text) accepted, in MB.")
+@click.option("--model-threads", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="CPU threads for model inference (more can be slower on a busy machine).")
 @_model_options
 @_clean_errors
-def serve(host, port, max_upload_mb, **model_opts) -> None:
+def serve(host, port, max_upload_mb, model_threads, **model_opts) -> None:
     """Run the clerk's page: paste or upload a response and read its assessment.
 
     Loads the models once, then serves http://HOST:PORT/ until Ctrl+C. The page has no
@@ -360,7 +366,8 @@ def serve(host, port, max_upload_mb, **model_opts) -> None:
                     err=True, fg="red", bold=True)
     click.echo("Loading models…", err=True)
     started = time.perf_counter()
-    app = create_app(Assessor(_config(**model_opts)), max_upload_bytes=max_upload_mb * 1024 * 1024)
+    app = create_app(Assessor(_config(**model_opts)), max_upload_bytes=max_upload_mb * 1024 * 1024,
+                     model_threads=model_threads)
     try:
         server = make_clerk_server(app, host=host, port=port)
     except OSError as exc:

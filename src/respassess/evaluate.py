@@ -53,7 +53,7 @@ _MATCHING_RULES = [
     "gold ask is counted in the 'unmatched' column and as a miss in label macro-F1; extra predicted asks lower "
     "segmentation precision only; kappa and matched accuracy use paired asks only.",
     "Dates, amounts and commitments pair by token Jaccard >= 0.5 or containment; value accuracy on pairs: dates "
-    "value equal, amounts within 0.5 % and same currency, commitments same strength.",
+    "value equal (both unresolved counts as equal), amounts within 0.5 % and same currency, commitments same strength.",
     "Gap flags are compared as a set per record.",
     "Bootstrap intervals: 95 % percentile intervals from resampling records.",
 ]

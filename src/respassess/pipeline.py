@@ -20,7 +20,7 @@ import numpy as np
 from .align.embed import Embedder, load_embedder
 from .align.match import align, similarity_matrix
 from .config import DEFAULT_SPACY_MODEL, AssessConfig
-from .errors import ModelNotFoundError
+from .errors import ModelNotFoundError, RecordError
 from .gaps import find_gaps
 from .records.io import record_from_strings
 from .score import label_asks
@@ -35,6 +35,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Assessor", "assess", "load_spacy", "detect_language"]
 
 log = logging.getLogger(__name__)
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# UTF-8 read as Windows-1252/Latin-1: "â€™" for "’", "Ã©" for "é", "Â£" for "£".
+_MOJIBAKE_RE = re.compile("â€[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                          "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+                          "|[ÂÃ][\u00a0-\u00bf]")
 
 _EN_STOP = frozenset("""the of and to in a is that for on with as be by this will are it from at or has have which an
 its not was their been all these should also more has had were would can could may must shall our we they them there
@@ -66,7 +72,8 @@ def detect_language(text: str) -> str | None:
     A stop-word ratio is enough here: the job is to stop a French or Slovene reply being
     scored as if it were English, not to name the language.
     """
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    # mojibake ("Departmentâ€™s") is English mis-decoded, not a foreign language
+    words = re.findall(r"[^\W\d_]+", _MOJIBAKE_RE.sub(" ", text).lower())
     if len(words) < 8:
         return None
     ratio = sum(w in _EN_STOP for w in words) / len(words)
@@ -183,16 +190,24 @@ class Assessor:
     def _parse(self, records: Sequence[Record]) -> list[_Parsed]:
         texts: list[str] = []
         warnings: list[list[str]] = []
+        # spaCy refuses texts over nlp.max_length (E088) whatever max_chars says.
+        limit = min(self.config.max_chars, self.nlp.max_length)
         for r in records:
             notes: list[str] = []
             rec, resp = r.recommendation, r.response
-            if len(rec) > self.config.max_chars:
-                notes.append(f"recommendation cut to its first {self.config.max_chars} characters")
-                rec = rec[: self.config.max_chars]
-            if len(resp) > self.config.max_chars:
-                notes.append(f"response cut to its first {self.config.max_chars} characters; "
+            for name, value in (("recommendation", rec), ("response", resp)):
+                m = _SURROGATE_RE.search(value)
+                if m:  # records from record_from_mapping never get here; hand-built ones can
+                    raise RecordError(f"holds an unpaired surrogate (U+{ord(m.group()):04X}) at character {m.start()}, "
+                                      "which is not valid Unicode; fix the text's encoding",
+                                      field=name, record_id=r.id)
+            if len(rec) > limit:
+                notes.append(f"recommendation cut to its first {limit} characters")
+                rec = rec[:limit]
+            if len(resp) > limit:
+                notes.append(f"response cut to its first {limit} characters; "
                              "findings past that point are missing")
-                resp = resp[: self.config.max_chars]
+                resp = resp[:limit]
             texts.extend((rec, resp))
             warnings.append(notes)
         docs = list(self.nlp.pipe(texts, batch_size=self.config.batch_size))
@@ -244,6 +259,10 @@ class Assessor:
                             "English and these results are unreliable")
         if not doc.text.strip():
             warnings.append("the response is empty: every ask is unaddressed")
+        garbled = _MOJIBAKE_RE.search(doc.text) or _MOJIBAKE_RE.search(p.rec_doc.text)
+        if garbled:
+            warnings.append(f"the text looks mis-decoded (mojibake such as {garbled.group()!r}): it was UTF-8 read "
+                            "as Windows-1252; re-read the source as UTF-8 for reliable results")
         return Assessment(record=record, stance=stance, asks=asks, sentences=p.sentences, commitments=commitments,
                           actions=actions, dates=dates, amounts=amounts, gaps=gaps, config_id=self.config.config_id,
                           versions=versions, language=language, warnings=tuple(warnings))

@@ -179,8 +179,10 @@ def _split_clause(doc: "Doc", start: int, end: int) -> list[tuple[int, int]]:
                         if boundary is not None:
                             cut_tokens.add(boundary)
         # a list item on its own line: "...should:\nconsider X\nconsider Y" (bullets lost in extraction)
-        if tok.tag_ == "VB" and tok.i - 1 > span.start and doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text \
-                and doc[tok.i - 2].tag_ != "MD" and doc[tok.i - 2].lower_ not in {"to", "and", "or"}:
+        if tok.tag_ == "VB" and tok.i - 1 > span.start and "\n" in doc.text[doc[tok.i - 1].idx:tok.idx] \
+                and tok.i - 2 >= span.start and doc[tok.i - 1].tag_ != "MD" \
+                and doc[tok.i - 1].lower_ not in {"to", "and", "or", "not", "be"} \
+                and doc[tok.i - 1].text[-1:] not in ",(-" and doc[tok.i - 1].pos_ not in ("ADP", "DET", "AUX", "PART"):
             cut_tokens.add(tok.i)
         if tok.lemma_ in _ASK_VERBS and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" \
                 and tok.i - 1 > span.start and doc[tok.i - 1].lower_ == "to":
@@ -198,8 +200,40 @@ def _split_clause(doc: "Doc", start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((prev, end))
     out: list[tuple[int, int]] = []
     for s, e in pieces:
+        s, e = _drop_elaboration(doc, s, e)
+        s = _drop_subject(doc, s, e)
         out.extend(_split_property(doc.text, s, e))
     return out
+
+
+# Trailing material that explains an ask rather than naming it: a web address, an example list.
+_ELABORATION_RE = re.compile(r"\s*\(https?\b|,?\s+(?:for\s+example|such\s+as|e\.g\.)\s", re.IGNORECASE)
+
+
+def _drop_elaboration(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """Cut a web address or an example list off the end of an ask (gold asks are the shortest span)."""
+    m = _ELABORATION_RE.search(doc.text, start, end)
+    if m and len(doc.text[start:m.start()].split()) >= 3:
+        return start, m.start()
+    return start, end
+
+
+def _drop_subject(doc: "Doc", start: int, end: int) -> int:
+    """Start an active-voice ask at its verb: "the Australian Government provide deeper advice"
+    names the ask "provide deeper advice". Passive asks keep their subject ("section 5 be amended")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return start
+    for tok in span:
+        if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB",) and span.start <= tok.head.i < span.end \
+                and tok.head.i > tok.i and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children):
+            if tok.left_edge.i > span.start + 1 or tok.head.lemma_ in ("be", "have"):
+                return start
+            rest = doc.text[tok.head.idx:end]
+            return tok.head.idx if len(rest.split()) >= 3 else start
+        if tok.pos_ == "VERB":
+            return start
+    return start
 
 
 _COMPLEMENTS = {"dobj", "attr", "prep", "xcomp", "ccomp", "advcl", "acomp", "oprd", "dative", "agent", "prt"}
@@ -239,7 +273,7 @@ def _np_start(tok, span) -> int | None:
 def _split_property(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Pull a required property ("fully costed") out of a deliverable as an ask of its own."""
     m = _PROPERTY_RE.search(text, start, end)
-    if not m or end - start < 25:
+    if not m or end - start < 25 or text[max(0, m.start() - 2):m.start()].strip().endswith("-"):
         return [(start, end)]
     pieces = [(start, m.start()), (m.start(), m.end()), (m.end(), end)]
     return [(s, e) for s, e in pieces if e > s]

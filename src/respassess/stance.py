@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from .types import Action, Commitment, CommitmentStrength, Sentence, Span, Stance, StanceCall, TextField
+from .types import Action, ActionStatus, Commitment, CommitmentStrength, Sentence, Span, Stance, StanceCall, TextField
 
 __all__ = ["read_stance", "official_stance", "find_cross_reference", "STANCE_CUES"]
 
@@ -36,7 +36,7 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                    r"|\bagrees?\s+with\s+the\s+(?:intent|intention|spirit|aim|principle)"),
     (Stance.UNDER_CONSIDERATION, r"\bunder\s+(?:active\s+)?consideration\b|\b(?:is|are)\s+(?:currently\s+)?considering\b"
                                  r"|\bwill\s+(?:further\s+)?consider\s+(?:this|the)\s+recommendation\b|\bconsidering\s+(?:this|the)\s+recommendation"),
-    (Stance.NOTED, r"\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b"),
+    (Stance.NOTED, r"\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b(?!\s+(?:that|the\s+importance|how|the\s+need))"),
     (Stance.ACCEPTED, r"\b(?:agrees?|agreed|accepts?|accepted|supports?|supported|endorses?|endorsed|welcomes?)\b"
                       r"|\bwill\s+implement\b"),
 )
@@ -46,8 +46,9 @@ _ABOUT_REC = re.compile(r"\b(?:this|the|these|both|all|committee[’']?s?|review
                         r"(?:\w+\s+){0,3}?(?:recommendations?|proposals?|findings?)\b|\brecommendation\s+\d", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+)?(?:supported|agreed|accepted|noted|"
                     r"rejected)(?:\s+in\s+(?:principle|part))?)\s*\.?\s*$", re.IGNORECASE)
-_XREF = re.compile(r"\b(?:see|refer\s+to)\s+(?:the\s+)?(?:government[’']?s\s+)?response\s+(?:to|at|under)\s+"
-                   r"recommendations?\s+(?P<num>\d+[a-z]?(?:\.\d+)?)", re.IGNORECASE)
+_XREF = re.compile(r"\b(?:see|refer\s+to|as\s+(?:set\s+out|outlined|stated)\s+in)\s+(?:the\s+)?(?:government[’']?s\s+)?"
+                   r"(?:(?:response|reply|answer)\s+(?:to|at|under)\s+)?"
+                   r"recommendations?\s+(?P<num>\d+[a-z]?(?:\.\d+)*)", re.IGNORECASE)
 _FUTURE_CONSIDER = re.compile(r"\b(?:will|to)\s+(?:further\s+)?(?:consider|explore|examine|assess)\b|\bunder\s+review\b",
                               re.IGNORECASE)
 #: sentences after which a cue no longer speaks for the whole response
@@ -102,25 +103,54 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
         A :class:`StanceCall` with the cue sentence as evidence and a confidence in [0, 1].
     """
     official = official_stance(official_status)
-    xref = find_cross_reference(response) if response else None
-    best: tuple[float, Stance, Sentence] | None = None
+    text = response or " ".join(s.text for s in sentences)
+    xref = find_cross_reference(text) if text else None
+    hits: list[tuple[float, Stance, Sentence]] = []
     for sent in sentences:
         stance = _sentence_stance(sent.text)
-        if stance is None:
-            continue
-        weight = _cue_weight(sent)
-        if best is None or weight > best[0]:
-            best = (weight, stance, sent)
-        if weight >= 0.95:
-            break
+        if stance is not None:
+            hits.append((_cue_weight(sent), stance, sent))
+    best = max(hits, key=lambda h: (h[0], -h[2].index), default=None)
     if best is not None and best[0] >= 0.5:
         weight, stance, sent = best
+        stance, sent = _refine(stance, sent, hits, text, commitments, actions)
         return StanceCall(stance=stance, confidence=round(weight, 4),
                           evidence=Span(sent.text, sent.start, sent.end, TextField.RESPONSE),
                           official_status=official_status, official_stance=official, cross_reference=xref)
-    stance, confidence = _stance_from_conduct(response, commitments, actions, xref)
-    return StanceCall(stance=stance, confidence=confidence, evidence=None, official_status=official_status,
+    stance, confidence, sent = _stance_from_conduct(text, sentences, commitments, actions, xref, official)
+    evidence = Span(sent.text, sent.start, sent.end, TextField.RESPONSE) if sent is not None else None
+    return StanceCall(stance=stance, confidence=confidence, evidence=evidence, official_status=official_status,
                       official_stance=official, cross_reference=xref)
+
+
+# "prepared to accept the recommendation but with a caveat", "accepts ... subject to ..."
+_CAVEAT = re.compile(r"\bbut\s+with\s+(?:a\s+)?(?:caveats?|reservations?|qualifications?)\b|\bsubject\s+to\b"
+                     r"|\bwith\s+(?:a\s+|the\s+following\s+)?(?:caveats?|reservations?)\b", re.IGNORECASE)
+# "can only accept this recommendation for level crossings on state highways"
+_ONLY_PART = re.compile(r"\bonly\s+(?:accept|support|agree|implement)s?\b|\b(?:accept|support|agree)s?\s+(?:this\s+)?"
+                        r"(?:recommendation\s+)?only\s+(?:for|in|to|where)\b", re.IGNORECASE)
+
+
+def _refine(stance: Stance, sent: Sentence, hits: Sequence[tuple[float, Stance, Sentence]], text: str,
+            commitments: Sequence[Commitment], actions: Sequence[Action]) -> tuple[Stance, Sentence]:
+    """Adjust the strongest cue by what the rest of the response says about it."""
+    if stance is Stance.NOTED:
+        # "The Government notes this recommendation. The Government supports the intent ...": the
+        # second sentence states the position the label line leaves open.
+        later = [h for h in hits if h[1] not in (Stance.NOTED, Stance.UNCLEAR) and h[2].index <= sent.index + 2
+                 and h[2].index > sent.index and _ABOUT_REC.search(h[2].text)]
+        if later:
+            return later[0][1], later[0][2]
+    if stance is Stance.ACCEPTED:
+        if _CAVEAT.search(sent.text):
+            return Stance.ACCEPTED_IN_PRINCIPLE, sent
+        if _ONLY_PART.search(text):
+            return Stance.PARTIALLY_ACCEPTED, sent
+    if stance is Stance.REJECTED and not _LABEL.match(sent.text) and not _ABOUT_REC.search(sent.text) \
+            and (commitments or actions) and sent.index > 0:
+        # "do not support mandating how systems review the estate" declines a means, not the aim
+        return Stance.PARTIALLY_ACCEPTED, sent
+    return stance, sent
 
 
 def _sentence_stance(text: str) -> Stance | None:
@@ -148,14 +178,62 @@ def _cue_weight(sent: Sentence) -> float:
     return 0.75 if about else 0.4
 
 
-def _stance_from_conduct(response: str, commitments: Sequence[Commitment], actions: Sequence[Action],
-                         xref: str | None) -> tuple[Stance, float]:
-    """Judge a response that states no position by what it does (ANNOTATION.md §6)."""
-    if not response.strip() or (xref and len(response.split()) < 25):
-        return Stance.UNCLEAR, 0.5
-    firm = [c for c in commitments if c.strength is not CommitmentStrength.VAGUE]
-    if firm or (actions and not _FUTURE_CONSIDER.search(response)):
-        return Stance.ACCEPTED, 0.6
-    if _FUTURE_CONSIDER.search(response) or commitments:
-        return Stance.UNDER_CONSIDERATION, 0.55
-    return Stance.NOTED, 0.5
+_NO_TEXT = re.compile(r"\b(?:incomprehensible|unintelligible|not\s+clear\s+what)\b", re.IGNORECASE)
+# Declining without the word "reject": the status quo is enough, the step is not needed.
+_DECLINE = re.compile(
+    r"\bnot\s+(?:a\s+priority|necessary|needed|required|warranted|appropriate|an\s+obligation|feasible|proportionate)\b"
+    r"|\bno\s+(?:change|further\s+action|amendments?|need)\s+(?:is|are|will\s+be)?\s*(?:necessary|needed|required|planned)"
+    r"|\bno\s+plans?\s+to\b|\b(?:does|do|will)\s+not\s+(?:intend|plan|propose)\s+to\b"
+    r"|\balready\s+(?:sufficiently|adequately|fully)\b|\bconfirmed\s+the\s+adequacy\b"
+    r"|\bconsiders?\s+(?:the\s+)?(?:\w+[’']?s?\s+){0,4}(?:to\s+be\s+)?(?:adequate|sufficient|appropriate)\b"
+    r"|\bdeems?\s+that\s+no\b|\bwill\s+not\s+be\s+(?:implemented|pursued|introduced)\b", re.IGNORECASE)
+_IMPLEMENTED = re.compile(r"\bconsiders?\s+(?:this|these|the)\s+recommendations?\s+(?:to\s+be\s+|as\s+)?"
+                          r"(?:implemented|fulfilled|met|addressed)\b|\bhas\s+(?:already\s+)?been\s+(?:fully\s+)?implemented\b",
+                          re.IGNORECASE)
+_DECIDE_LATER = re.compile(
+    r"\b(?:will|to|shall|intends?\s+to|plans?\s+to)\s+(?:now\s+|further\s+|carefully\s+)?(?:consider|explore|examine|"
+    r"investigate|assess|evaluate|determine\s+(?:whether|if|the\s+(?:scale|extent|feasibility))|look\s+into|review\s+(?:whether|the\s+need|options))\b"
+    r"|\bwhether\s+(?:this|it|there|a|the)\b|\bunder\s+(?:review|consideration)\b|\brequested\s+an\s+opinion\b"
+    r"|\bnot\s+yet\s+(?:produced|reached|made|taken)\s+a\s+(?:final\s+)?(?:position|decision)\b"
+    r"|\bcommission\s+(?:the\s+)?\w+\s+to\s+(?:conduct|undertake|carry\s+out)\s+(?:an?\s+)?(?:updated\s+)?"
+    r"(?:review|assessment)", re.IGNORECASE)
+_NO_COMMENT = re.compile(r"\bno\s+comment\b|\bwill\s+await\b", re.IGNORECASE)
+
+
+def _first(pattern: re.Pattern[str], sentences: Sequence[Sentence]) -> Sentence | None:
+    return next((s for s in sentences if pattern.search(s.text)), None)
+
+
+def _stance_from_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequence[Commitment],
+                         actions: Sequence[Action], xref: str | None,
+                         official: Stance | None) -> tuple[Stance, float, Sentence | None]:
+    """Judge a response that states no position by what it does (ANNOTATION.md §6).
+
+    Declining the step (the status quo is adequate, it is "not a priority") reads as
+    rejected; deciding later as under consideration; acting on it as accepted; only
+    describing the status quo as noted, where the official label, if any, settles it.
+    """
+    words = len(response.split())
+    if not response.strip() or (xref and words < 25) or (_NO_TEXT.search(response) and words < 25):
+        return Stance.UNCLEAR, 0.5, None
+    hit = _first(_DECLINE, sentences)
+    if hit is not None:
+        return Stance.REJECTED, 0.6, hit
+    hit = _first(_IMPLEMENTED, sentences)
+    if hit is not None:
+        return Stance.ACCEPTED, 0.6, hit
+    hit = _first(_NO_COMMENT, sentences)
+    if hit is not None:
+        return Stance.NOTED, 0.55, hit
+    hit = _first(_DECIDE_LATER, sentences)
+    if hit is not None:
+        return Stance.UNDER_CONSIDERATION, 0.55, hit
+    firm = [c for c in commitments if c.strength is not CommitmentStrength.VAGUE and not c.conditional]
+    if firm:
+        return Stance.ACCEPTED, 0.6, next((s for s in sentences if s.start <= firm[0].start < s.end), None)
+    if official is not None and official is not Stance.UNCLEAR:
+        # The text only describes; the responder's own label is the best remaining evidence.
+        return official, 0.5, None
+    if commitments or any(a.status is ActionStatus.ONGOING for a in actions):
+        return Stance.ACCEPTED, 0.5, None
+    return Stance.NOTED, 0.5, None

@@ -43,6 +43,7 @@ class Example:
     label: str
     stance: str
     features: np.ndarray
+    evidence: Any = None
 
 
 def collect_examples(gold: Sequence[Mapping[str, Any]], records: Mapping[str, Mapping[str, Any]], *,
@@ -74,7 +75,8 @@ def collect_examples(gold: Sequence[Mapping[str, Any]], records: Mapping[str, Ma
             for gi, pi, _ in pairs:
                 out.append(Example(record_id=g["id"], ask_text=asks[pi].text, gold_text=gold_asks[gi]["text"],
                                    label=gold_asks[gi]["label"], stance=stance.value,
-                                   features=evidence_features(evidence[pi], stance)))
+                                   features=evidence_features(evidence[pi], stance),
+                                   evidence=evidence[pi]))
     return out
 
 

@@ -491,7 +491,8 @@ def _jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
-        return None if value != value else value  # NaN -> null
+        # NaN and +-inf -> null: json.dumps would write NaN/Infinity, which is not JSON
+        return value if value - value == 0 else None
     item = getattr(value, "item", None)
     if callable(item):
         try:

@@ -25,7 +25,8 @@ def _commitment_record(rid, text, deadline, date_text, value, interval_end=None,
 
 def test_deadline_date():
     c = {"text": "will publish by March 2025", "start": 0, "end": 26, "deadline": "by March 2025"}
-    assert deadline_date(c, [{"text": "March 2025", "start": 16, "end": 26, "value": "2025-03"}]) == dt.date(2025, 3, 31)
+    march = {"text": "March 2025", "start": 16, "end": 26, "value": "2025-03"}
+    assert deadline_date(c, [march]) == dt.date(2025, 3, 31)
     assert deadline_date(c, [{"text": "March 2025", "start": 16, "value": "2025-03",
                               "interval": ["2025-03-01", "2025-03-15"]}]) == dt.date(2025, 3, 15)
     assert deadline_date(c, [{"text": "March 2025", "start": 16, "value": "2024/2025"}]) == dt.date(2025, 12, 31)
@@ -43,7 +44,8 @@ def test_corpus_report_marks_overdue_soonest_first_and_escapes(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert html.count("<script>") == 1  # only the inline sorting script
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    rows = re.findall(r'<tr><td class="nowrap">([\d-]*)</td><td( class="overdue")?>([^<]+)</td><td><a href="#rec-(\w+)"', html)
+    rows = re.findall(r'<tr><td class="nowrap">([\d-]*)</td><td( class="overdue")?>([^<]+)</td>'
+                      r'<td><a href="#rec-(\w+)"', html)
     assert [(due, bool(flag), status, rid) for due, flag, status, rid in rows] == [
         ("2024-06-30", True, "overdue", "late"), ("2026-12-31", False, "due", "soon"),
         ("", False, "no deadline", "none")]

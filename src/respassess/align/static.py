@@ -137,6 +137,7 @@ def build_static_model(out_dir: str | os.PathLike | None = None, *, source: str 
     out.parent.mkdir(parents=True, exist_ok=True)
     # Build beside the target and rename: concurrent workers never see a half-written model.
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the model is not a secret
     try:
         save_file({"embeddings": table}, str(tmp / _EMBEDDINGS))
         shutil.copyfile(src / _TOKENIZER, tmp / _TOKENIZER)

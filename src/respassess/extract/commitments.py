@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..types import Action, ActionStatus, Commitment, CommitmentStrength, DateMention, DateRole, MoneyAmount, Sentence
 from ._data import load_table
+from ._text import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -65,7 +66,7 @@ def _phrase(doc: "Doc", head: "Token") -> str:
     skip = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct") for t in c.subtree}
     toks = [t for t in head.subtree if t.i not in skip]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     return re.sub(r"\s+", " ", text.split(",")[0]).strip()
 
 
@@ -172,7 +173,7 @@ def _main_action(verb: "Token") -> "Token":
 def _strength(doc: "Doc", verb: "Token", base: str, start: int, end: int) -> tuple[str, str, bool]:
     """Return (strength, cue, conditional) for a triggered clause."""
     cues = _cues()
-    text = re.sub(r"\s+", " ", doc.text[start:end].lower())
+    text = re.sub(r"\s+", " ", doc_text(doc)[start:end].lower())
     conditional = any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", text) for p in cues["conditional_phrases"]) or any(
         c.dep_ == "advcl" and any(g.lower_ in ("if", "unless") for g in c.children) for c in verb.children)
     lemma = verb.lemma_.lower()
@@ -231,7 +232,7 @@ def _bounds(sentences: Sequence[Sentence], offset: int, doc: "Doc") -> tuple[int
     for s in sentences:
         if s.start <= offset < s.end:
             return s.start, s.end
-    return 0, len(doc.text)
+    return 0, len(doc_text(doc))
 
 
 def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Sequence[DateMention] = (),
@@ -273,7 +274,7 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
     for start, end, verb, strength, cue, conditional in sorted(kept, key=lambda f: f[0]):
         inside = [d for d in dates if start <= d.start and d.end <= end and d.role is not DateRole.PAST]
         deadline = next((d.text for d in inside if d.role is DateRole.DEADLINE), inside[0].text if inside else None)
-        out.append(Commitment(text=doc.text[start:end], start=start, end=end, actor=_actor(doc, verb),
+        out.append(Commitment(text=doc_text(doc)[start:end], start=start, end=end, actor=_actor(doc, verb),
                               strength=CommitmentStrength(strength), sentence_index=_sentence_index(sentences, start),
                               deadline=deadline, cue=cue, conditional=conditional))
     return tuple(out)
@@ -336,6 +337,6 @@ def extract_actions(doc: "Doc", sentences: Sequence[Sentence]) -> tuple[Action, 
             continue
         kept.append(item)
     return tuple(
-        Action(text=doc.text[s:e], start=s, end=e, actor=_actor(doc, verb), status=st[0],
+        Action(text=doc_text(doc)[s:e], start=s, end=e, actor=_actor(doc, verb), status=st[0],
                sentence_index=_sentence_index(sentences, s), cue=st[1])
         for s, e, verb, st in sorted(kept, key=lambda f: f[0]))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..types import DateMention, DateRole
 from ._data import load_table
+from ._text import doc_text
 from .datenorm import NormalisedDate, normalise_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,7 +105,7 @@ def _anchor_spans(doc: "Doc") -> list[tuple[int, int, int]]:
                 continue
             toks = [t for t in clause.subtree if t.i >= tok.i]
             end = max(t.idx + len(t) for t in toks)
-            text = doc.text[tok.idx:end]
+            text = doc_text(doc)[tok.idx:end]
             cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
             end = tok.idx + (cut.start() if cut else len(text))
             out.append((tok.idx, end, 1))
@@ -120,7 +121,7 @@ def _anchor_spans(doc: "Doc") -> list[tuple[int, int, int]]:
             skip = {t.i for c in obj.children if c.dep_ in ("advcl", "xcomp", "relcl", "ccomp", "acl", "conj", "cc")
                     for t in c.subtree}
             end = max(t.idx + len(t) for t in obj.subtree if t.i not in skip and not t.is_punct)
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
             out.append((start, start + (cut.start() if cut else len(text)), 1))
     return out
@@ -151,7 +152,7 @@ def _name_words() -> frozenset[str]:
 
 
 def _candidates(doc: "Doc") -> list[tuple[int, int, int]]:
-    text = doc.text
+    text = doc_text(doc)
     pats = _patterns()
     found: list[tuple[int, int, int]] = []
     for kind, prio in (("event", 5), ("absolute", 4), ("duration", 3), ("relative", 4), ("vague", 3)):
@@ -175,7 +176,7 @@ def _select(cands: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
 
 
 def _keep(doc: "Doc", start: int, end: int, norm: NormalisedDate) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     core = re.sub(rf"^{_KEEP_LEAD}\s+", "", text[start:end], flags=re.I)
     if not norm.recognised:
         return False
@@ -225,7 +226,7 @@ def extract_dates(doc: "Doc", *, response_date: str | None = None, jurisdiction:
         >>> [d.value for d in extract_dates(nlp("At Autumn Budget 2024, ..."), jurisdiction="UK")]
         ['2024-10-30']
     """
-    text = doc.text
+    text = doc_text(doc)
     spans = _select(_candidates(doc))
     merged: list[tuple[int, int]] = []
     for start, end in spans:

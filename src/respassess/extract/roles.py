@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..types import DateRole
 from ._calendar import parse_partial
 from ._data import load_table
+from ._text import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -90,11 +91,11 @@ def date_role(doc: "Doc", start: int, end: int, norm: "NormalisedDate", response
         :class:`~respassess.types.DateRole`.
     """
     data = load_table("date_patterns")
-    low = re.sub(r"\s+", " ", doc.text[start:end].lower())
+    low = re.sub(r"\s+", " ", doc_text(doc)[start:end].lower())
     deadline_leads = sorted(data["deadline_prepositions"], key=len, reverse=True)
     if any(low.startswith(p + " ") for p in deadline_leads) or low.startswith(("when ", "once ")):
         return DateRole.DEADLINE
-    before = doc.text[max(0, start - 20):start].lower()
+    before = doc_text(doc)[max(0, start - 20):start].lower()
     if re.search(r"\b(?:by|within|before|until|no later than)\s+$", before):
         return DateRole.DEADLINE
     if low.startswith("since ") or low.endswith(" ago") or re.search(r"\bsince\s+$", before):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -33,6 +34,7 @@ _SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "c
 REQUIRED_FIELDS = ("recommendation", "response")
 # CSV cells can legitimately hold a whole response; the csv module's default cap (128 KiB) is too low.
 _CSV_FIELD_LIMIT = 16 * 1024 * 1024
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def detect_format(path: str | Path) -> str:
@@ -95,9 +97,41 @@ def record_from_mapping(row: Mapping[str, Any], *, source: str | None = None, li
         raise RecordError("is empty; nothing to assess", source=source, line=line,
                           field="recommendation", record_id=record_id)
     meta = {k: v for k, v in row.items() if k not in ("id", *REQUIRED_FIELDS)}
+    bad = _find_surrogate({"id": record_id, **texts, **meta})
+    if bad is not None:
+        name, char, pos = bad
+        if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte the file's decoder could not read
+            reason = f"holds a byte that is not valid UTF-8 (0x{ord(char) - 0xDC00:02x}) at character {pos}"
+        else:  # JSON "\ud800" without its pair: not a character at all
+            reason = f"holds an unpaired surrogate (U+{ord(char):04X}) at character {pos}, which is not valid Unicode"
+        raise RecordError(f"{reason}; fix the text's encoding (re-save the file as UTF-8)",
+                          source=source, line=line, field=name, record_id=record_id if name != "id" else None)
     if line is not None:
         meta.setdefault("source_line", line)
     return Record(id=record_id, recommendation=texts["recommendation"], response=texts["response"], meta=meta)
+
+
+def _find_surrogate(row: Mapping[str, Any]) -> tuple[str, str, int] | None:
+    """(field, character, position) of the first lone surrogate in a row's strings, else None.
+
+    Python keeps lone surrogates in ``str`` (from JSON escapes, or ``surrogateescape``),
+    but no encoder, spaCy included, accepts them. Nested metadata is searched too and
+    reported under its top-level field.
+    """
+    for name, value in row.items():
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                m = _SURROGATE_RE.search(item)
+                if m:
+                    return str(name), m.group(), m.start()
+            elif isinstance(item, Mapping):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, (list, tuple)):
+                stack.extend(item)
+    return None
 
 
 def iter_records(path: str | Path, *, format: str | None = None) -> Iterator[Record | RecordError]:
@@ -145,6 +179,19 @@ def read_records(path: str | Path, *, format: str | None = None) -> list[Record]
     return out
 
 
+def _checked(row: Any, source: str, line: int, seen: set[str]) -> Record | RecordError:
+    """Validate one row; a repeated id is an error (the row is skipped, the first one kept)."""
+    try:
+        record = record_from_mapping(row, source=source, line=line)
+    except RecordError as exc:
+        return exc
+    if record.id in seen:
+        return RecordError("duplicate id; ids must be unique within a file (this row was skipped)",
+                           source=source, line=line, field="id", record_id=record.id)
+    seen.add(record.id)
+    return record
+
+
 def _iter_jsonl(path: str | Path) -> Iterator[Record | RecordError]:
     source = "<stdin>" if str(path) == "-" else str(path)
     stream = sys.stdin.buffer if str(path) == "-" else open(path, "rb")
@@ -154,7 +201,7 @@ def _iter_jsonl(path: str | Path) -> Iterator[Record | RecordError]:
             if not raw.strip():
                 continue
             try:
-                text = raw.decode("utf-8")
+                text = raw.decode("utf-8-sig")  # Windows tools put a BOM before the first line
             except UnicodeDecodeError as exc:
                 yield RecordError(f"not valid UTF-8 at byte {exc.start}; re-encode the file as UTF-8",
                                   source=source, line=line_no)
@@ -165,17 +212,7 @@ def _iter_jsonl(path: str | Path) -> Iterator[Record | RecordError]:
                 yield RecordError(f"invalid JSON ({exc.msg} at column {exc.colno}); "
                                   "each line must be one complete JSON object", source=source, line=line_no)
                 continue
-            try:
-                record = record_from_mapping(row, source=source, line=line_no)
-            except RecordError as exc:
-                yield exc
-                continue
-            if record.id in seen:
-                yield RecordError("duplicate id; ids must be unique within a file (this line was skipped)",
-                                  source=source, line=line_no, field="id", record_id=record.id)
-                continue
-            seen.add(record.id)
-            yield record
+            yield _checked(row, source, line_no, seen)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
@@ -187,22 +224,33 @@ def _iter_csv(path: str | Path) -> Iterator[Record | RecordError]:
     seen: set[str] = set()
     with open(path, "rb") as fh:
         data = fh.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputFormatError(f"{source} is not valid UTF-8 (byte {exc.start}); re-encode it as UTF-8.") from None
+    # A stray non-UTF-8 byte spoils one row, not the file: it survives decoding as a lone
+    # surrogate, and record_from_mapping reports the row that holds it.
+    text = data.decode("utf-8-sig", errors="surrogateescape")
+    lines = io.StringIO(text, newline="").readlines()
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if reader.fieldnames is None or "recommendation" not in reader.fieldnames:
         raise InputFormatError(f"{source}: the CSV header must name a 'recommendation' column "
                                f"(found {reader.fieldnames or []}).")
+    fieldnames = reader.fieldnames
+    offset = 0  # physical lines before the current reader's input (it restarts after a runaway quote)
     while True:
-        line_no = reader.line_num + 1  # physical line where the next row starts (rows may span lines)
+        line_no = offset + reader.line_num + 1  # physical line where the next row starts (rows may span lines)
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             yield RecordError(f"malformed CSV row ({exc})", source=source, line=line_no)
+            continue
+        last = offset + reader.line_num
+        if last > line_no and "".join(lines[line_no - 1:last]).count('"') % 2:
+            # An opening quote that is never closed swallows every later line into one cell;
+            # report that row and read on from the line after it.
+            yield RecordError(f"a quote opened on this line is never closed (the row would run on to line {last}); "
+                              "close or escape the quote (\"\")", source=source, line=line_no)
+            offset = line_no
+            reader = csv.DictReader(io.StringIO("".join(lines[line_no:]), newline=""), fieldnames=fieldnames)
             continue
         if None in row:
             yield RecordError("row has more cells than the header", source=source, line=line_no)
@@ -234,17 +282,7 @@ def _iter_parquet(path: str | Path) -> Iterator[Record | RecordError]:
     for batch in pf.iter_batches(batch_size=1024):
         for row in batch.to_pylist():
             row_no += 1
-            try:
-                record = record_from_mapping(row, source=source, line=row_no)
-            except RecordError as exc:
-                yield exc
-                continue
-            if record.id in seen:
-                yield RecordError("duplicate id (this row was skipped)", source=source, line=row_no,
-                                  field="id", record_id=record.id)
-                continue
-            seen.add(record.id)
-            yield record
+            yield _checked(row, source, row_no, seen)
 
 
 def records_from_dicts(rows: Iterable[Mapping[str, Any]]) -> Iterator[Record]:

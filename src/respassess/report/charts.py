@@ -71,7 +71,7 @@ def grouped_bar_chart(groups: Sequence[str], series: Mapping[str, Sequence[float
 def histogram(groups: Mapping[str, Sequence[float]], *, title: str, bins: int = 10, xlabel: str = "coverage") -> str:
     """Overlaid histograms of values in [0, 1], one per group; returns a PNG data URI."""
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+    fig, ax = plt.subplots(figsize=(5.6, 3.0))
     edges = [i / bins for i in range(bins + 1)]
     names = list(groups)
     # Stacked rather than overlaid: overlapping translucent bars of 5+ groups are unreadable.
@@ -82,7 +82,8 @@ def histogram(groups: Mapping[str, Sequence[float]], *, title: str, bins: int = 
     ax.set_ylabel("records")
     ax.set_title(title)
     if len(groups) > 1:
-        ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        # Below the axes, so charts keep their size when shown two abreast.
+        ax.legend(frameon=False, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
     ax.spines[["top", "right"]].set_visible(False)
     return figure_to_data_uri(fig)
 

@@ -176,7 +176,8 @@ def write_corpus_report(assessments_path_or_dicts: str | Path | Iterable[Mapping
         for c in a.get("commitments") or []:
             due = deadline_date(c, a.get("dates") or [])
             commitments.append({
-                "record_id": a["id"], "anchor": _anchor(a["id"]), "jurisdiction": meta.get("jurisdiction") or "", "text": c.get("text") or "",
+                "record_id": a["id"], "anchor": _anchor(a["id"]), "jurisdiction": meta.get("jurisdiction") or "",
+                "text": c.get("text") or "",
                 "actor": c.get("actor") or "", "strength": c.get("strength") or "", "deadline": c.get("deadline") or "",
                 "due": due.isoformat() if due else "", "overdue": bool(due and due < as_of),
                 "status": ("overdue" if due < as_of else "due") if due else ("no resolvable date" if c.get("deadline")
@@ -196,14 +197,15 @@ def write_corpus_report(assessments_path_or_dicts: str | Path | Iterable[Mapping
                      "n_asks": len(a.get("asks") or a.get("clauses") or []),
                      "gaps": ", ".join(g.get("kind") if isinstance(g, dict) else g for g in a.get("gaps") or []),
                      "a": a, "asks": a.get("asks") or a.get("clauses") or [],
-                     "gap_items": [g if isinstance(g, dict) else {"kind": g, "message": ""} for g in a.get("gaps") or []]})
+                     "gap_items": [g if isinstance(g, dict) else {"kind": g, "message": ""}
+                                   for g in a.get("gaps") or []]})
 
     summary = {
         "records": n,
         "jurisdictions": records["jurisdiction"].nunique(dropna=True) if n else 0,
         "bodies": records["body"].nunique(dropna=True) if n else 0,
-        "mean_coverage": f"{records['coverage'].astype('Float64').mean():.2f}" if n and records["coverage"].notna().any()
-        else "n/a",
+        "mean_coverage": (f"{records['coverage'].astype('Float64').mean():.2f}"
+                          if n and records["coverage"].notna().any() else "n/a"),
         "mismatch": int(records["stance_mismatch"].sum()) if n else 0,
         "overdue": sum(c["overdue"] for c in commitments),
         "commitments": len(commitments),

@@ -98,6 +98,12 @@ def build_sections(metrics: Mapping[str, Any]) -> dict[str, Any]:
     notes = [f"Splits: {metrics['split_rule']}. Figures on 'dev' are on data the pipeline was tuned on and "
              "overstate what to expect on new documents; 'test' is the held-out estimate.",
              "Gold: one annotator (ANNOTATION.md). Square brackets are 95 % bootstrap intervals over records."]
+    source = metrics.get("source") or {}
+    if source:
+        versions = ", ".join(f"{k} {v}" for k, v in (source.get("versions") or {}).items())
+        notes.append(f"Gold: {source.get('gold', 'n/a')}; predictions: {source.get('predictions', 'n/a')}"
+                     + (f"; config {source['config_id']}" if source.get("config_id") else "")
+                     + (f"; {versions}" if versions else "") + ".")
     if metrics.get("missing_predictions"):
         notes.append(f"{len(metrics['missing_predictions'])} gold records had no prediction and count as empty "
                      f"'unclear' predictions: {', '.join(metrics['missing_predictions'][:20])}")
@@ -165,7 +171,8 @@ def build_sections(metrics: Mapping[str, Any]) -> dict[str, Any]:
                     [base_splits[split]["coverage"]["mae"], base_splits[split]["coverage"]["spearman"]]
                     if base_splits and base_splits[split].get("coverage") else [])
                 for split in ("dev", "test", "all") if splits[split].get("coverage")]
-    cov_header = ["split", "records", "MAE", "Spearman"] + (["baseline MAE", "baseline Spearman"] if base_splits else [])
+    cov_header = ["split", "records", "MAE", "Spearman"] + (
+        ["baseline MAE", "baseline Spearman"] if base_splits else [])
     pairs = [(r["gold_coverage"], r["pred_coverage"]) for r in metrics.get("per_record", [])
              if r["gold_coverage"] is not None and r["pred_coverage"] is not None]
     images = [{"alt": "coverage scatter", "src": charts.scatter(

@@ -93,7 +93,8 @@ def _context(assessment: Mapping[str, Any], recommendation: str | None, response
     coverage = assessment.get("coverage")
     return {
         "a": assessment, "meta": meta, "asks": asks,
-        "meta_line": " · ".join(str(meta[k]) for k in ("jurisdiction", "body", "response_date") if meta.get(k)), "gaps": gaps, "stance_note": stance_note(assessment),
+        "meta_line": " · ".join(str(meta[k]) for k in ("jurisdiction", "body", "response_date") if meta.get(k)),
+        "gaps": gaps, "stance_note": stance_note(assessment),
         "coverage": "n/a" if coverage is None else f"{coverage:.2f}",
         "evidence_texts": {i: [e if isinstance(e, str) else e.get("text", "") for e in ask.get("evidence") or []]
                            for i, ask in enumerate(asks)},
@@ -173,7 +174,8 @@ def render_assessment_markdown(assessment: Mapping[str, Any], *, recommendation:
     lines += [f"- **{e(g.get('kind'))}**" + (f": {e(g['message'])}" if g.get("message") else "")
               for g in ctx["gaps"]] or ["None raised."]
     lines += ["", "## Commitments", ""]
-    lines += [f"- [{e(c.get('strength'))}] {e(c.get('text'))}" + (f" (actor: {e(c['actor'])})" if c.get("actor") else "")
+    lines += [f"- [{e(c.get('strength'))}] {e(c.get('text'))}"
+              + (f" (actor: {e(c['actor'])})" if c.get("actor") else "")
               + (f" — deadline: {e(c['deadline'])}" if c.get("deadline") else "")
               for c in a.get("commitments") or []] or ["None found."]
     lines += ["", "## Dates", ""]

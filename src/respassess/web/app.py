@@ -90,7 +90,8 @@ class _Checker:
 
 
 def create_app(assessor: "Assessor | None" = None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
-               warm: bool = True, max_results: int = 256, max_documents: int = 16) -> Flask:
+               warm: bool = True, model_threads: int | None = None, max_results: int = 256,
+               max_documents: int = 16) -> Flask:
     """Build the clerk's page around one Assessor, loading its models now rather than on the first check.
 
     Args:
@@ -98,6 +99,10 @@ def create_app(assessor: "Assessor | None" = None, *, max_upload_bytes: int = DE
         max_upload_bytes: the largest request (upload or pasted form) accepted; larger
             ones get a 413 page saying so.
         warm: assess a small record at start, so models are loaded before the first check.
+        model_threads: if given, the number of CPU threads torch may use, process-wide
+            (``torch.set_num_threads``). Checks run one at a time, and on a busy machine
+            torch's default of one thread per core spins and gets many times slower, so
+            ``respassess serve`` passes 1.
         max_results: how many assessments are kept for the result pages and downloads.
         max_documents: how many uploaded documents are kept for picking recommendations.
 
@@ -117,6 +122,10 @@ def create_app(assessor: "Assessor | None" = None, *, max_upload_bytes: int = DE
         from ..pipeline import Assessor
 
         assessor = Assessor()
+    if model_threads is not None:
+        import torch
+
+        torch.set_num_threads(model_threads)
     checker = _Checker(assessor)
     if warm:
         from ..records import record_from_strings
@@ -221,7 +230,7 @@ def create_app(assessor: "Assessor | None" = None, *, max_upload_bytes: int = DE
             return _message_page("Result no longer here",
                                  "This page only keeps recent results. Check the response again.", 404)
         context = result_view(entry["assessment"], recommendation=entry["recommendation"],
-                              response=entry["response"])
+                              response=entry["response"], reflow=entry.get("document") is not None)
         return render_template("result.html", token=token, entry=entry, **context)
 
     @app.get("/result/<token>/assessment.<fmt>")

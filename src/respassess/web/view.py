@@ -9,10 +9,11 @@ Everything here returns plain data; escaping is left to jinja2's autoescape.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-__all__ = ["Mark", "nest_marks", "result_view", "GAP_TITLES", "STANCE_TITLES", "LABEL_TITLES"]
+__all__ = ["Mark", "nest_marks", "reflow_lines", "result_view", "GAP_TITLES", "STANCE_TITLES", "LABEL_TITLES"]
 
 STANCE_TITLES = {
     "accepted": "Accepted", "accepted_in_principle": "Accepted in principle",
@@ -109,6 +110,31 @@ def nest_marks(text: str, layers: Sequence[Sequence[Mark]], *, id_prefix: str = 
     return build(0, len(text), 0)
 
 
+# A line break stays before a list item or a "Label:" and after a short line (a heading, a paragraph's end).
+_KEEP_BEFORE = re.compile(r"[ \t]*(?:[•▪◦●\-–*]|\(?\d{1,3}[.)]|\(?[a-z][.)]\s|[A-Z][\w ]{0,40}:)")
+_SHORT_LINE = 45
+
+
+def reflow_lines(text: str) -> str:
+    """Turn a document's hard line breaks inside paragraphs into spaces, character for character.
+
+    PDF text keeps the page's line ends; shown as they are, a paragraph reads as a ragged
+    column. A single newline after a long line that does not end a sentence, and before
+    no list item, becomes a space. The result has the same length as ``text``, so every
+    offset still points at the same characters.
+    """
+    chars = list(text)
+    line_start = 0
+    for match in re.finditer(r"\n", text):
+        i = match.start()
+        line = text[line_start:i].rstrip(" \t")
+        line_start = i + 1
+        if (len(line) >= _SHORT_LINE and line[-1] not in ".:;!?" and text[i + 1:i + 2] not in ("\n", "")
+                and not (i > 0 and text[i - 1] == "\n") and not _KEEP_BEFORE.match(text, i + 1)):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def _money(value: Any, currency: str | None) -> str:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return str(value)
@@ -195,13 +221,15 @@ def _response_marks(response: str, asks: Sequence[Mapping[str, Any]],
     return [list(evidence.values()), commitments, values]
 
 
-def result_view(a: Mapping[str, Any], *, recommendation: str, response: str) -> dict[str, Any]:
+def result_view(a: Mapping[str, Any], *, recommendation: str, response: str, reflow: bool = False) -> dict[str, Any]:
     """Build the template context of one assessment.
 
     Args:
         a: an ``Assessment.to_dict()`` dict.
         recommendation: the recommendation text the asks' offsets index.
         response: the response text the findings' offsets index.
+        reflow: join the hard line breaks inside paragraphs (text from a PDF) for display;
+            offsets are unaffected (see :func:`reflow_lines`).
 
     Returns:
         A dict: stance and coverage summary, asks with their evidence, gap cards and
@@ -233,8 +261,10 @@ def result_view(a: Mapping[str, Any], *, recommendation: str, response: str) -> 
         "asks": asks,
         "label_counts": [(LABEL_TITLES[k], k, v) for k, v in counts.items() if v],
         "gaps": gaps,
-        "recommendation_nodes": nest_marks(recommendation, [ask_marks], id_prefix="tip-rec"),
-        "response_nodes": nest_marks(response, _response_marks(response, asks, a), id_prefix="tip-res"),
+        "recommendation_nodes": nest_marks(reflow_lines(recommendation) if reflow else recommendation, [ask_marks],
+                                           id_prefix="tip-rec"),
+        "response_nodes": nest_marks(reflow_lines(response) if reflow else response,
+                                     _response_marks(response, asks, a), id_prefix="tip-res"),
         "date_notes": [(d, date_note(d)) for d in a.get("dates") or []],
         "amount_notes": [(m, amount_note(m)) for m in a.get("amounts") or []],
         "commitment_notes": [(c, commitment_note(c)) for c in a.get("commitments") or []],
