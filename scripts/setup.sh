@@ -11,4 +11,6 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip wheel setuptools
 .venv/bin/pip install -q -c constraints.txt torch==2.13.0
 .venv/bin/pip install -q -c constraints.txt -e '.[test,dask]'
+# The browser tests drive Debian's chromium; without root they skip with a reason instead.
+bash scripts/install_browser.sh || echo "setup: chromium not installed; the browser tests will skip" >&2
 .venv/bin/respassess --version

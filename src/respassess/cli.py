@@ -237,7 +237,7 @@ def split(document, out, jurisdiction, answered_only, max_bytes, timeout_s) -> N
 
 
 @cli.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False),
               help="Score these predictions (respassess JSONL) instead of running the pipeline.")
 @click.option("--records", "records_paths", multiple=True, type=click.Path(exists=True),
@@ -253,22 +253,25 @@ def split(document, out, jurisdiction, answered_only, max_bytes, timeout_s) -> N
 @_model_options
 @_clean_errors
 def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_predictions, **model_opts) -> None:
-    """Score the pipeline (or --pred predictions) against GOLD and write the evaluation report.
+    """Score the pipeline (or --pred predictions) against GOLD file(s) and write the evaluation report.
 
     Figures are given on the dev split (tuned on), the held-out test split and all.
 
     \b
-    Example:
+    Examples:
       respassess evaluate ../shared/data/gold/dev.jsonl --out evaluation/reports/latest
+      respassess evaluate ../shared/data/gold/dev.jsonl evaluation/gold/respassess_team.jsonl \\
+          --records ../shared/data/records --out evaluation/reports/latest
     """
     from . import evaluate as ev
 
-    gold_rows = ev.load_gold(gold)
-    paths = list(records_paths) or [p for p in (Path(gold).resolve().parent.parent / "records",
-                                                Path("corpus")) if p.exists()]
+    gold_rows = [row for path in gold for row in ev.load_gold(path)]
+    paths = list(records_paths) or [p for p in {Path(g).resolve().parent.parent / "records" for g in gold}
+                                    | {Path("corpus")} if p.exists()]
+    paths = sorted(paths, key=str)
     records = ev.load_record_texts(paths)
     if other_gold:
-        metrics = ev.agreement(gold_rows, ev.load_gold(other_gold))
+        metrics = ev.agreement(gold_rows, ev.load_gold(other_gold), records=records)
     else:
         if pred:
             predictions = ev.load_predictions(pred)

@@ -37,6 +37,7 @@ _DEFLECT = re.compile(r"\b(?:is|are|remains?)\s+(?:a\s+)?(?:matters?|responsibil
                       r"\bit\s+is\s+for\s+(?:the\s+)?\w+", re.IGNORECASE)
 _HEDGE = re.compile(r"\bsubject\s+to\b|\bwhere\s+(?:appropriate|possible|practicable|feasible)\b|\bif\s+(?:appropriate|"
                     r"necessary|required|feasible)\b|\bas\s+(?:appropriate|resources\s+allow)\b", re.IGNORECASE)
+_CONTINUING = re.compile(r"\bcontinu(?:e|es|ing)\s+to\b|\bremains?\s+committed\b|\bongoing\b", re.IGNORECASE)
 _ACCEPTING = {Stance.ACCEPTED, Stance.ACCEPTED_IN_PRINCIPLE, Stance.PARTIALLY_ACCEPTED}
 
 
@@ -118,10 +119,12 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         "No metrics: the recommendation asks for targets or measures and the response gives none.",
                         (Span(m.group(0), m.start(), m.end(), TextField.RECOMMENDATION),)))
 
-    if actions and not future and stance.stance is not Stance.REJECTED:
+    # "will continue to ..." promises nothing new: it is existing activity in the future tense.
+    new_work = [c for c in future if not _CONTINUING.search(c.text)]
+    if (actions or future) and not new_work and stance.stance is not Stance.REJECTED:
         gaps.append(Gap(GapKind.EXISTING_ACTIVITY_ONLY,
                         "Existing activity only: the response describes what is already done or under way and commits to nothing new.",
-                        tuple(_span(a) for a in actions[:3])))
+                        tuple(_span(a) for a in (*actions, *future)[:3])))
 
     deflect = next((s for s in sentences if _DEFLECT.search(s.text)), None)
     if deflect is not None and not any(_is_responder(c.actor) for c in future):
@@ -182,6 +185,8 @@ def _pending_deliverable(asks: Sequence[AskCoverage], commitments: Sequence[Comm
     if not asked:
         return None
     asked_nouns = {m.group(0).lower().rstrip("s") for a in asked for m in DELIVERABLE_RE.finditer(a.ask.text)}
+    # Any deliverable promised for later answers a request for one: "review" asked, "guidance" promised.
+    asked_nouns |= {"plan", "strategy", "strategie", "review", "legislation", "report", "guidance", "framework"}
     for c in commitments:
         sent = next((s for s in sentences if s.start <= c.start < s.end), None)
         if sent is None or not _LATER.search(sent.text):

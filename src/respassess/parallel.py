@@ -98,9 +98,18 @@ def run_parallel(chunks: Iterable[Sequence[Record]], config: AssessConfig, *, en
         raise InvalidValueError(value_invalid_msg("engine", engine, ENGINES))
     if workers < 1:
         raise InvalidValueError(value_invalid_msg("workers", workers, hint="Use 1 or more."))
+    _prepare_models(config)
     if engine == "dask":
         return _run_dask(chunks, config, workers=workers, scheduler=scheduler)
     return _run_local(chunks, config, workers=workers)
+
+
+def _prepare_models(config: AssessConfig) -> None:
+    """Build what workers would otherwise all build at once: the default static model."""
+    if config.embedder_kind == "static":
+        from .align.static import load_static_embedder
+
+        load_static_embedder(config.embedder)
 
 
 # -- local process pool ----------------------------------------------------------------
@@ -212,7 +221,7 @@ def _dask_client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
         except (OSError, TimeoutError) as exc:
             raise BatchError(f"cannot reach the Dask scheduler {scheduler!r} ({exc}); check --scheduler "
                              "or omit it to start a local cluster") from None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                            silence_logs=logging.ERROR)
     return Client(cluster), cluster
 

@@ -179,10 +179,7 @@ def _split_clause(doc: "Doc", start: int, end: int) -> list[tuple[int, int]]:
                         if boundary is not None:
                             cut_tokens.add(boundary)
         # a list item on its own line: "...should:\nconsider X\nconsider Y" (bullets lost in extraction)
-        if tok.tag_ == "VB" and tok.i - 1 > span.start and "\n" in doc.text[doc[tok.i - 1].idx:tok.idx] \
-                and tok.i - 2 >= span.start and doc[tok.i - 1].tag_ != "MD" \
-                and doc[tok.i - 1].lower_ not in {"to", "and", "or", "not", "be"} \
-                and doc[tok.i - 1].text[-1:] not in ",(-" and doc[tok.i - 1].pos_ not in ("ADP", "DET", "AUX", "PART"):
+        if tok.tag_ in ("VB", "VBP") and tok.text[:1].islower() and _after_line_break(tok, span):
             cut_tokens.add(tok.i)
         if tok.lemma_ in _ASK_VERBS and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" \
                 and tok.i - 1 > span.start and doc[tok.i - 1].lower_ == "to":
@@ -234,6 +231,20 @@ def _drop_subject(doc: "Doc", start: int, end: int) -> int:
         if tok.pos_ == "VERB":
             return start
     return start
+
+
+def _after_line_break(tok, span) -> bool:
+    """True when a base-form verb opens a new line after a finished phrase (a list item whose
+    bullet was lost in PDF extraction), not when the line break falls inside a verb group."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j > span.start and doc[j].is_space:
+        j -= 1
+    if j <= span.start or "\n" not in doc.text[doc[j].idx + len(doc[j].text):tok.idx]:
+        return False
+    prev = doc[j]
+    return prev.tag_ != "MD" and prev.lower_ not in {"to", "and", "or", "not", "be", "should", "must"} \
+        and prev.text[-1:] not in ",(-" and prev.pos_ not in ("ADP", "DET", "AUX", "PART", "PRON")
 
 
 _COMPLEMENTS = {"dobj", "attr", "prep", "xcomp", "ccomp", "advcl", "acomp", "oprd", "dative", "agent", "prt"}

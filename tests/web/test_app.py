@@ -76,7 +76,7 @@ def test_pasted_record_shows_the_report_with_gap_cards_and_mismatch(client, seed
 def test_no_external_assets(client, seed):
     _, page = _check(client, recommendation=seed["recommendation"], response=seed["response"])
     for html in (client.get("/").get_data(as_text=True), page.get_data(as_text=True)):
-        assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.IGNORECASE)
         assert "@import" not in html
     css = client.get("/static/clerk.css").get_data(as_text=True)
     assert "url(" not in css and "@import" not in css and "@font-face" not in css
@@ -226,3 +226,60 @@ def test_security_headers_and_health(client):
     assert response.data == b"ok"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+class _BrokenAssessor:
+    def assess(self, record):
+        raise RuntimeError("internal detail that must not reach the page")
+
+
+def test_an_unexpected_failure_shows_a_message_not_a_stack_trace(caplog):
+    from respassess.web import create_app
+
+    broken = create_app(_BrokenAssessor(), warm=False).test_client()
+    page = broken.post("/check", data={"recommendation": "Publish a plan.", "response": "We agree."})
+    assert page.status_code == 500
+    html = page.get_data(as_text=True)
+    assert "Something went wrong" in html and "internal detail" not in html and "Traceback" not in html
+    api = broken.post("/api/assess", json={"recommendation": "Publish a plan.", "response": "We agree."})
+    assert api.status_code == 500 and "internal detail" not in api.get_json()["error"]
+    assert "internal detail that must not reach the page" in caplog.text  # logged for whoever runs the server
+
+
+def test_wrong_method_gets_a_page_not_a_bare_error(client):
+    response = client.get("/check")
+    assert response.status_code == 405 and b"<main" in response.data
+    assert client.get("/api/assess").get_json()["error"]
+
+
+def test_checks_run_in_arrival_order_and_a_full_queue_is_refused():
+    import threading
+    import time
+
+    from respassess.web.app import _Busy, _Checker
+
+    order: list[int] = []
+    gate = threading.Event()
+
+    class Slow:
+        def assess(self, record):
+            gate.wait(5)
+            order.append(record)
+
+            class Done:
+                def to_dict(self):
+                    return {}
+            return Done()
+
+    checker = _Checker(Slow(), max_waiting=3)
+    threads = []
+    for i in range(4):
+        threads.append(threading.Thread(target=checker.check, args=(i,)))
+        threads[-1].start()
+        time.sleep(0.05)  # arrive one after another
+    with pytest.raises(_Busy):
+        checker.check(99)
+    gate.set()
+    for t in threads:
+        t.join(5)
+    assert order == [0, 1, 2, 3]

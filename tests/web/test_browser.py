@@ -97,8 +97,12 @@ def test_normalised_values_show_on_keyboard_focus_and_hover(open_page, seed):
     amount = page.locator("#response-body mark.f-amount").first
     tip = amount.locator(".tip")
     assert not tip.is_visible()
-    # reach it with the keyboard: Tab from the element before it
-    page.locator("#response-body mark.f-date").nth(2).focus()
+    # reach it with the keyboard: Tab from the focusable highlight before it (document order is tab order)
+    focusable = page.locator("#response-body mark[tabindex='0']")
+    index = page.evaluate("() => [...document.querySelectorAll(\"#response-body mark[tabindex='0']\")]"
+                          ".indexOf(document.querySelector('#response-body mark.f-amount'))")
+    assert index >= 1
+    focusable.nth(index - 1).focus()
     page.keyboard.press("Tab")
     assert amount.evaluate("el => el === document.activeElement")
     assert tip.is_visible() and "GBP 1,000,000,000" in tip.inner_text()
@@ -117,8 +121,9 @@ def test_copy_button_puts_the_clerk_message_on_the_clipboard(open_page, seed):
     card = page.locator('li.gap[data-kind="plan_pending"]')
     message = card.locator(".gap-message").inner_text()
     card.get_by_role("button", name=re.compile("Copy message")).click()
-    page.wait_for_function("document.querySelector('li.gap[data-kind=plan_pending] .copy-status').textContent !== ''")
-    assert card.locator(".copy-status").inner_text() == "Copied"
+    from playwright.sync_api import expect
+
+    expect(card.locator(".copy-status")).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == message
 
 

@@ -7,4 +7,4 @@ package imports Flask, so only the ``serve`` command and tests import it).
 from .app import DEFAULT_MAX_UPLOAD_BYTES, create_app
 from .server import LOCAL_HOSTS, make_clerk_server
 
-__all__ = ["create_app", "make_clerk_server", "DEFAULT_MAX_UPLOAD_BYTES", "LOCAL_HOSTS"]
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "LOCAL_HOSTS", "create_app", "make_clerk_server"]

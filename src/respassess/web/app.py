@@ -27,7 +27,8 @@ import re
 import secrets
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response, jsonify, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
@@ -38,7 +39,7 @@ from .view import result_view
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import Assessor
 
-__all__ = ["create_app", "DEFAULT_MAX_UPLOAD_BYTES"]
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "create_app"]
 
 log = logging.getLogger(__name__)
 
@@ -77,19 +78,42 @@ class _Store:
             return value
 
 
-class _Checker:
-    """One Assessor shared by all requests; ``check`` runs under a lock."""
+class _Busy(Exception):
+    """More checks are waiting than the page will queue."""
 
-    def __init__(self, assessor: "Assessor") -> None:
+
+class _Checker:
+    """One Assessor shared by all requests; checks run one at a time, first come first served.
+
+    A plain lock lets a late request overtake ones that waited longer (under load the
+    slowest waited seconds more than it had to); a ticket queue keeps the order, and
+    past ``max_waiting`` queued checks a request is refused rather than left hanging.
+    """
+
+    def __init__(self, assessor: Assessor, *, max_waiting: int = 64) -> None:
         self.assessor = assessor
-        self._lock = threading.Lock()
+        self.max_waiting = max_waiting
+        self._cond = threading.Condition()
+        self._next_ticket = 0
+        self._serving = 0
 
     def check(self, record) -> dict[str, Any]:
-        with self._lock:
+        with self._cond:
+            if self._next_ticket - self._serving > self.max_waiting:
+                raise _Busy
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            while ticket != self._serving:
+                self._cond.wait()
+        try:
             return self.assessor.assess(record).to_dict()
+        finally:
+            with self._cond:
+                self._serving += 1
+                self._cond.notify_all()
 
 
-def create_app(assessor: "Assessor | None" = None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+def create_app(assessor: Assessor | None = None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
                warm: bool = True, model_threads: int | None = None, max_results: int = 256,
                max_documents: int = 16) -> Flask:
     """Build the clerk's page around one Assessor, loading its models now rather than on the first check.
@@ -261,7 +285,8 @@ def create_app(assessor: "Assessor | None" = None, *, max_upload_bytes: int = DE
             return jsonify(error="send a JSON object {\"recommendation\": ..., \"response\": ...} with "
                                  "Content-Type: application/json"), 400
         fields = {"recommendation": payload.get("recommendation"), "response": payload.get("response", "")}
-        meta = {k: v for k, v in payload.items() if k not in ("recommendation", "response", "id") and v not in (None, "")}
+        meta = {k: v for k, v in payload.items()
+                if k not in ("recommendation", "response", "id") and v not in (None, "")}
         try:
             from ..records import record_from_strings
 
@@ -285,6 +310,18 @@ def create_app(assessor: "Assessor | None" = None, *, max_upload_bytes: int = DE
         if request.path.startswith("/api/"):
             return jsonify(error=text), 413
         return _message_page("File too large", text, 413)
+
+    @app.errorhandler(_Busy)
+    def busy(exc):
+        text = (f"More than {checker.max_waiting} checks are waiting; try again in a minute. (The page checks one "
+                "response at a time.)")
+        if request.path.startswith("/api/"):
+            response = jsonify(error=text)
+            response.status_code = 503
+        else:
+            response = app.make_response(_message_page("Busy", text, 503))
+        response.headers["Retry-After"] = "30"
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

@@ -8,13 +8,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from flask import Flask
     from werkzeug.serving import BaseWSGIServer
 
-__all__ = ["make_clerk_server", "LOCAL_HOSTS"]
+__all__ = ["LOCAL_HOSTS", "make_clerk_server"]
 
 #: Host names that only this machine can reach.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-def make_clerk_server(app: "Flask", *, host: str = "127.0.0.1", port: int = 8000) -> "BaseWSGIServer":
+def make_clerk_server(app: Flask, *, host: str = "127.0.0.1", port: int = 8000) -> BaseWSGIServer:
     """Bind a threaded WSGI server for ``app`` (one thread per request; checks still queue on the lock).
 
     Args:

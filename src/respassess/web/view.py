@@ -10,10 +10,11 @@ Everything here returns plain data; escaping is left to jinja2's autoescape.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-__all__ = ["Mark", "nest_marks", "reflow_lines", "result_view", "GAP_TITLES", "STANCE_TITLES", "LABEL_TITLES"]
+__all__ = ["GAP_TITLES", "LABEL_TITLES", "STANCE_TITLES", "Mark", "nest_marks", "reflow_lines", "result_view"]
 
 STANCE_TITLES = {
     "accepted": "Accepted", "accepted_in_principle": "Accepted in principle",
@@ -52,7 +53,7 @@ class Node:
 
     text: str = ""
     mark: Mark | None = None
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     first: bool = True
     last: bool = True
     tip_id: str | None = None
@@ -61,9 +62,9 @@ class Node:
 def _locate(text: str, span: Mapping[str, Any]) -> tuple[int, int] | None:
     """The span's offsets when they point at its text; else where its text first occurs; else None."""
     start, end, quote = span.get("start"), span.get("end"), span.get("text") or ""
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
-        if not quote or text[start:end] == quote:
-            return start, end
+    if (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+            and (not quote or text[start:end] == quote)):
+        return start, end
     if quote:
         found = text.find(quote)
         if found >= 0:

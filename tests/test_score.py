@@ -1,0 +1,59 @@
+"""Ask labels from evidence: rules, required properties, and the optional model hook."""
+
+import pytest
+
+from respassess.score import DEFERRAL_RE, REJECTION_RE, evidence_for_asks, label_asks, required_property
+from respassess.types import Alignment, Ask, AskLabel, Commitment, CommitmentStrength, Sentence, Stance
+
+RESPONSE = ("The government agrees with the Committee’s recommendation. "
+            "The government intends to set out plans for reforming the SEND system in further detail later this year.")
+S1, S2 = RESPONSE.split(". ", 1)
+SENTENCES = (Sentence(0, S1 + ".", 0, len(S1) + 1), Sentence(1, S2, len(S1) + 2, len(RESPONSE)))
+ASKS = (Ask(0, "plan for improving the SEN system", 0, 33), Ask(1, "fully costed", 40, 52))
+START = RESPONSE.index("intends")
+COMMITMENT = Commitment(text=RESPONSE[START:], start=START, end=len(RESPONSE), actor="The government",
+                        strength=CommitmentStrength.QUALIFIED, sentence_index=1, deadline="later this year")
+
+
+@pytest.mark.parametrize("ask,prop", [
+    ("develop a new fully costed plan", "costed"),
+    ("metrics to measure outcomes", "metrics"),
+    ("a clear timeline for implementation", "timeline"),
+    ("review its membership and skillset", None),
+])
+def test_required_property(ask, prop):
+    assert required_property(ask) == prop
+
+
+def test_deferral_and_rejection_cues():
+    assert DEFERRAL_RE.search(S2)
+    assert REJECTION_RE.search("DHSC and NHS England do not support mandating how systems review the estate.")
+    assert not REJECTION_RE.search(S1)
+
+
+def test_rules_label_the_seed_asks():
+    out = label_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, stance=Stance.ACCEPTED, commitments=(COMMITMENT,))
+    plan, costed = out
+    assert plan.label is AskLabel.PARTIAL and plan.evidence == (SENTENCES[1],)
+    assert costed.label is AskLabel.UNADDRESSED and costed.evidence == () and costed.score == 0.0
+
+
+def test_evidence_carries_the_whole_response():
+    evs = evidence_for_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, commitments=(COMMITMENT,))
+    assert evs[1].sentences == () and evs[1].response_commitments == (COMMITMENT,)
+    assert evs[0].n_asks == 2 and evs[0].response_sentences == 2 and evs[0].response_deferred
+
+
+class _Always:
+    def __init__(self, label):
+        self.label = label
+
+    def predict_evidence(self, ev, stance):
+        return self.label, 0.9
+
+
+def test_model_decides_when_given():
+    out = label_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, stance=Stance.ACCEPTED,
+                     commitments=(COMMITMENT,), model=_Always(AskLabel.ADDRESSED))
+    assert all(a.label is AskLabel.ADDRESSED and a.confidence == 0.9 for a in out)
+    assert out[0].reason.startswith("model")
