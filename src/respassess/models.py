@@ -38,6 +38,10 @@ def load_coverage_model(path: str | None = None) -> Any:
     Raises:
         ModelIntegrityError: the file's sha256 does not match the manifest.
     """
+    from .config import RULES
+
+    if path == RULES:
+        return None
     target = Path(path) if path else models_dir() / COVERAGE_MODEL_FILE
     if not target.exists():
         if path:

@@ -19,7 +19,7 @@ import numpy as np
 
 from .align.embed import Embedder, load_embedder
 from .align.match import align, similarity_matrix
-from .config import DEFAULT_SPACY_MODEL, AssessConfig
+from .config import DEFAULT_SPACY_MODEL, RULES, AssessConfig
 from .errors import ModelNotFoundError, RecordError
 from .gaps import find_gaps
 from .records.io import record_from_strings
@@ -140,6 +140,9 @@ class Assessor:
         """The trained ask-label model, or ``None`` when rules decide."""
         if not self._coverage_model_loaded:
             self._coverage_model_loaded = True
+            if self.config.coverage_model == RULES:
+                self._coverage_model = None
+                return None
             try:
                 from .models import load_coverage_model
             except ImportError:

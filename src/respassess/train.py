@@ -157,6 +157,7 @@ def train_coverage_model(gold_paths: Sequence[str | Path], records_paths: Sequen
     Raises:
         GoldFormatError: no gold record of the dev split has a matched ask to learn from.
     """
+    from .config import RULES, AssessConfig
     from .doctor import file_sha256
     from .evaluate import heldout_split, load_gold, load_record_texts
     from .pipeline import Assessor
@@ -170,8 +171,8 @@ def train_coverage_model(gold_paths: Sequence[str | Path], records_paths: Sequen
                 gold.append(item)
     records = load_record_texts(list(records_paths))
     if assessor is None:
-        assessor = Assessor()
-        assessor._coverage_model_loaded = True  # features never depend on a previous model
+        # features never depend on a previously trained model
+        assessor = Assessor(AssessConfig(coverage_model=RULES))
     dev = [g for g in gold if heldout_split(g["id"]) == "dev"]
     test = [g for g in gold if heldout_split(g["id"]) == "test"]
     train_ex = collect_examples(dev, records, assessor=assessor)
