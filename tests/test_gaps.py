@@ -1,8 +1,32 @@
 """Gap flags (ANNOTATION.md §5): each with evidence whose offsets index its source, and a pasteable message."""
 
-from respassess.gaps import find_gaps
-from respassess.types import (Ask, AskCoverage, AskLabel, Commitment, CommitmentStrength, GapKind, Sentence, Stance,
-                              StanceCall)
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from respassess.gaps import find_gaps, gap_summary
+from respassess.types import (
+    Action,
+    ActionStatus,
+    Ask,
+    AskCoverage,
+    AskLabel,
+    Commitment,
+    CommitmentStrength,
+    DateGranularity,
+    DateMention,
+    DateRole,
+    GapKind,
+    MoneyAmount,
+    Sentence,
+    Span,
+    Stance,
+    StanceCall,
+    TextField,
+)
+from tests.conftest import load_jsonl, shared_path
 
 REC = "The Department should develop a new fully costed plan alongside metrics to measure outcomes."
 RESPONSE = ("The government agrees with the Committee’s recommendation. "
@@ -10,54 +34,272 @@ RESPONSE = ("The government agrees with the Committee’s recommendation. "
 
 
 def _sentences(text):
-    out, pos = [], 0
-    for i, part in enumerate(text.split(". ")):
-        part = part if part.endswith(".") else part + ("." if pos + len(part) < len(text) else "")
-        start = text.index(part, pos)
-        out.append(Sentence(i, part, start, start + len(part)))
-        pos = start + len(part)
-    return tuple(out)
+    """Split on sentence ends and blank lines, keeping offsets (the real splitter is spaCy's)."""
+    return tuple(Sentence(i, m.group(0), m.start(), m.end())
+                 for i, m in enumerate(re.finditer(r"[^\n.!?]+(?:[.!?]+|$)", text)) if m.group(0).strip())
 
 
-def _ask(text, label):
-    start = REC.index(text)
+def _ask(text, label, rec=REC):
+    start = rec.index(text)
     return AskCoverage(ask=Ask(0, text, start, start + len(text)), label=label, score=label.score, confidence=0.6)
 
 
+def _commit(response, text, strength=CommitmentStrength.FIRM, actor="The Government", deadline=None,
+            conditional=False):
+    start = response.index(text)
+    return Commitment(text=text, start=start, end=start + len(text), actor=actor, strength=strength,
+                      sentence_index=0, deadline=deadline, conditional=conditional)
+
+
+def _action(response, text, status=ActionStatus.COMPLETED):
+    start = response.index(text)
+    return Action(text=text, start=start, end=start + len(text), actor=None, status=status, sentence_index=0)
+
+
+def _date(response, text, *, vague=False, value=None, role=DateRole.DEADLINE):
+    start = response.index(text)
+    return DateMention(text=text, start=start, end=start + len(text), value=value,
+                       granularity=DateGranularity.VAGUE if vague else DateGranularity.YEAR, role=role, vague=vague)
+
+
+def _stance(stance, response, evidence=None, **kw):
+    span = None
+    if evidence:
+        start = response.index(evidence)
+        span = Span(evidence, start, start + len(evidence), TextField.RESPONSE)
+    return StanceCall(stance, 0.9, evidence=span, **kw)
+
+
+def _gaps(stance, asks, response, rec=REC, **findings):
+    return find_gaps(stance, asks, _sentences(response), recommendation=rec, response=response, **findings)
+
+
+def _kinds(gaps):
+    return {g.kind for g in gaps}
+
+
+def _check_evidence(gaps, response, rec):
+    for g in gaps:
+        assert g.message and g.message[0].isupper() and g.message.endswith(".")
+        for e in g.evidence:
+            source = response if e.field is TextField.RESPONSE else rec
+            assert source[e.start:e.end] == e.text
+
+
 def test_seed_like_response_raises_the_clerks_flags():
-    sents = _sentences(RESPONSE)
-    start = RESPONSE.index("The government intends")
-    commitment = Commitment(text=RESPONSE[start:], start=start, end=len(RESPONSE), actor="The government",
-                            strength=CommitmentStrength.QUALIFIED, sentence_index=1, deadline="later this year")
+    commitment = _commit(RESPONSE, RESPONSE[RESPONSE.index("The government intends"):].rstrip("."),
+                         CommitmentStrength.QUALIFIED, deadline="later this year")
     asks = (_ask("plan", AskLabel.PARTIAL), _ask("fully costed", AskLabel.UNADDRESSED),
             _ask("metrics to measure outcomes", AskLabel.UNADDRESSED))
-    stance = StanceCall(Stance.ACCEPTED, 0.95)
-    gaps = find_gaps(stance, asks, sents, recommendation=REC, response=RESPONSE, commitments=(commitment,))
-    kinds = {g.kind for g in gaps}
-    assert {GapKind.PLAN_PENDING, GapKind.NO_FUNDING, GapKind.NO_METRICS, GapKind.UNADDRESSED_CLAUSE} <= kinds
+    gaps = _gaps(_stance(Stance.ACCEPTED, RESPONSE, "The government agrees"), asks, RESPONSE,
+                 commitments=(commitment,), dates=(_date(RESPONSE, "later this year", vague=True),))
+    kinds = _kinds(gaps)
+    assert {GapKind.PLAN_PENDING, GapKind.NO_FUNDING, GapKind.NO_METRICS, GapKind.UNADDRESSED_CLAUSE,
+            GapKind.VAGUE_TIMELINE} <= kinds
+    # the only timing is vague, so the timeline is vague rather than missing; the government's own
+    # intention is not a hand-off and not existing activity
+    assert not kinds & {GapKind.NO_TIMELINE, GapKind.DEFLECTED, GapKind.EXISTING_ACTIVITY_ONLY,
+                        GapKind.ACCEPTANCE_WITHOUT_ACTION}
     pending = next(g for g in gaps if g.kind is GapKind.PLAN_PENDING)
     assert pending.message.startswith("Costed plan still pending") and "later this year" in pending.message
-    for g in gaps:
-        assert g.message and g.message[0].isupper()
-        for e in g.evidence:
-            source = RESPONSE if e.field.value == "response" else REC
-            assert source[e.start:e.end] == e.text
+    assert "set out plans" in pending.evidence[0].text
+    _check_evidence(gaps, RESPONSE, REC)
+
+
+# Real AU responses (au_dev.jsonl): undated legislation, continued briefings, a bare cross-reference.
+LEGISLATION_REC = ("The Committee recommends that section 180 of the Telecommunications (Interception and "
+                   "Access) Act 1979 be amended to specify when a revocation of an authorisation takes effect.")
+LEGISLATION = ("The Government accepts this recommendation.\n"
+               "The Government will progress this recommendation through appropriate legislative action.\n"
+               "The Attorney-General’s Department will lead the implementation of this recommendation.")
+
+
+def test_undated_legislation_is_pending_without_timeline():
+    commitments = (_commit(LEGISLATION, "The Government will progress this recommendation through appropriate "
+                                        "legislative action"),
+                   _commit(LEGISLATION, "The Attorney-General’s Department will lead the implementation of this "
+                                        "recommendation", actor="The Attorney-General’s Department"))
+    asks = (_ask("be amended to specify when a revocation of an authorisation takes effect", AskLabel.PARTIAL,
+                 LEGISLATION_REC),)
+    stance = _stance(Stance.ACCEPTED, LEGISLATION, "The Government accepts this recommendation.")
+    gaps = _gaps(stance, asks, LEGISLATION, LEGISLATION_REC, commitments=commitments)
+    assert _kinds(gaps) == {GapKind.PLAN_PENDING, GapKind.NO_TIMELINE}
+    pending = next(g for g in gaps if g.kind is GapKind.PLAN_PENDING)
+    assert pending.message.startswith("Legislation still pending")
+    assert "legislative action" in pending.evidence[0].text
+    # naming who leads is not an undertaking: the timeline gap quotes the real promise
+    assert "progress this recommendation" in next(g for g in gaps if g.kind is GapKind.NO_TIMELINE).message
+    _check_evidence(gaps, LEGISLATION, LEGISLATION_REC)
+
+
+def test_a_declined_recommendation_has_nothing_pending():
+    text = "The Government does not support this recommendation. The Government will publish a strategy."
+    stance = _stance(Stance.REJECTED, text, "The Government does not support this recommendation.")
+    gaps = _gaps(stance, (_ask("plan", AskLabel.REJECTED),), text,
+                 commitments=(_commit(text, "The Government will publish a strategy"),))
+    assert GapKind.REJECTED in _kinds(gaps) and GapKind.PLAN_PENDING not in _kinds(gaps)
+
+
+BRIEFINGS = ("Response: Supported\n\nASIO, Home Affairs and the Australian Cyber Security Centre work closely with the "
+             "higher education and research sector, and will continue to provide regular briefings on the threat of "
+             "espionage and foreign interference.")
+
+
+def test_continuing_existing_work_is_existing_activity_not_a_missing_timeline():
+    rec = "The Committee recommends the Australian Government provide deeper and timelier security advice."
+    commitment = _commit(BRIEFINGS, "will continue to provide regular briefings on the threat of espionage and "
+                                    "foreign interference", actor=None)
+    gaps = _gaps(_stance(Stance.ACCEPTED, BRIEFINGS, "Response: Supported"),
+                 (_ask("provide deeper and timelier security advice", AskLabel.PARTIAL, rec),), BRIEFINGS, rec,
+                 commitments=(commitment,))
+    assert _kinds(gaps) == {GapKind.EXISTING_ACTIVITY_ONLY}
+    _check_evidence(gaps, BRIEFINGS, rec)
+
+
+def test_bare_cross_reference_is_acceptance_without_action_and_nothing_else():
+    text = "Response: Supported\n\nSee response to PJCIS recommendation 3."
+    rec = "The Committee recommends the Taskforce assist universities to introduce relevant training."
+    gaps = _gaps(_stance(Stance.ACCEPTED, text, "Response: Supported"),
+                 (_ask("assist universities to introduce relevant training", AskLabel.UNADDRESSED, rec),), text, rec)
+    assert _kinds(gaps) == {GapKind.ACCEPTANCE_WITHOUT_ACTION, GapKind.UNADDRESSED_CLAUSE}
 
 
 def test_bare_acceptance_is_flagged():
     text = "Supported."
-    stance = StanceCall(Stance.ACCEPTED, 1.0)
-    gaps = find_gaps(stance, (_ask("plan", AskLabel.UNADDRESSED),), _sentences(text), recommendation=REC,
-                     response=text)
-    assert GapKind.ACCEPTANCE_WITHOUT_ACTION in {g.kind for g in gaps}
+    gaps = _gaps(_stance(Stance.ACCEPTED, text, "Supported."), (_ask("plan", AskLabel.UNADDRESSED),), text)
+    assert GapKind.ACCEPTANCE_WITHOUT_ACTION in _kinds(gaps)
+
+
+def test_described_law_without_a_position_is_existing_activity():
+    text = ("The Constitution guarantees equal human rights and fundamental freedoms for all, regardless of their "
+            "personal circumstances, including disability.")
+    rec = "Strengthen measures to ensure the full and equal enjoyment of rights by persons with disabilities."
+    gaps = _gaps(_stance(Stance.NOTED, text), (_ask("Strengthen measures", AskLabel.PARTIAL, rec),), text, rec)
+    # "measures" here means action, not measurement: no metrics were asked for
+    assert _kinds(gaps) == {GapKind.EXISTING_ACTIVITY_ONLY}
+
+
+def test_a_separate_timeframe_sentence_times_the_listed_actions():
+    text = ("KiwiRail will take the following actions to address this: introduce a testing procedure and update "
+            "manuals. The indicative timeframe for implementation of the above is end of 2023.")
+    commitment = _commit(text, "KiwiRail will take the following actions to address this", actor="KiwiRail")
+    rec = "Provide guidance to staff responding to the severance of jumper cables."
+    asks = (_ask("Provide guidance to staff", AskLabel.ADDRESSED, rec),)
+    dated = _gaps(_stance(Stance.ACCEPTED, text), asks, text, rec, commitments=(commitment,),
+                  dates=(_date(text, "end of 2023", value="2023-12"),))
+    assert GapKind.NO_TIMELINE not in _kinds(dated)
+    undated = _gaps(_stance(Stance.ACCEPTED, text), asks, text, rec, commitments=(commitment,))
+    assert GapKind.NO_TIMELINE in _kinds(undated)
+
+
+def test_hand_off_to_another_body_is_deflected_unless_the_responder_commits():
+    text = ("This is an ICS-led action and ICSs should decide how to take this forward. "
+            "DHSC will work with ICS leaders to highlight the importance of this.")
+    rec = "ICSs should map out the pathway for all their mental health service lines."
+    asks = (_ask("map out the pathway", AskLabel.PARTIAL, rec),)
+    vague = _commit(text, "DHSC will work with ICS leaders to highlight the importance of this",
+                    CommitmentStrength.VAGUE, actor="DHSC")
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), asks, text, rec, commitments=(vague,))
+    assert {GapKind.DEFLECTED, GapKind.HEDGED, GapKind.NO_TIMELINE} <= _kinds(gaps)
+    assert "ICS-led" in next(g for g in gaps if g.kind is GapKind.DEFLECTED).evidence[0].text
+    _check_evidence(gaps, text, rec)
+    firm_text = text + " DHSC will publish a pathway toolkit by March 2025."
+    firm = _commit(firm_text, "DHSC will publish a pathway toolkit by March 2025", actor="DHSC",
+                   deadline="by March 2025")
+    gaps = _gaps(_stance(Stance.ACCEPTED, firm_text), asks, firm_text, rec, commitments=(vague, firm))
+    assert GapKind.DEFLECTED not in _kinds(gaps)
+
+
+def test_firm_dated_commitment_raises_no_timing_or_hedge_flags():
+    text = "The Government will publish the strategy by March 2026."
+    rec = "The Government should publish a strategy."
+    commitment = _commit(text, "The Government will publish the strategy by March 2026", deadline="by March 2026")
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), (_ask("publish a strategy", AskLabel.ADDRESSED, rec),), text, rec,
+                 commitments=(commitment,), dates=(_date(text, "by March 2026", value="2026-03"),))
+    assert not _kinds(gaps) & {GapKind.NO_TIMELINE, GapKind.VAGUE_TIMELINE, GapKind.HEDGED, GapKind.PLAN_PENDING,
+                               GapKind.EXISTING_ACTIVITY_ONLY}
+
+
+def test_courtesy_formulae_are_not_commitments():
+    text = "I hope this response is helpful. The Trust has updated its guidance for drivers."
+    rec = "Drivers should not leave passengers in unsafe places."
+    polite = _commit(text, "I hope this response is helpful", CommitmentStrength.QUALIFIED, actor="I")
+    done = _action(text, "The Trust has updated its guidance for drivers")
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), (_ask("not leave passengers", AskLabel.ADDRESSED, rec),), text, rec,
+                 commitments=(polite,), actions=(done,))
+    assert gaps == ()
+
+
+@pytest.mark.parametrize(("rec", "asks_money"), [
+    ("The Department should develop a fully costed plan.", True),
+    ("Options should include cost implications and a value for money assessment.", True),
+    ("Provide additional funding for building new mosques.", True),
+    ("Develop guidelines and the most cost effective way to achieve the intended outcome.", False),
+    ("He was accommodated in a Travel Lodge at the cost of the Trust.", False),
+    ("Every provider of NHS-funded care should have access to digital platforms.", False),
+])
+def test_no_funding_needs_a_request_for_money(rec, asks_money):
+    text = "The Government agrees and will act."
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), (), text, rec)
+    assert (GapKind.NO_FUNDING in _kinds(gaps)) is asks_money
+
+
+def test_an_amount_for_something_else_does_not_cost_the_plan():
+    text = "The government announced an almost £1 billion increase to SEND funding."
+    amount = MoneyAmount(text="almost £1 billion", start=text.index("almost"), end=text.index(" increase"),
+                         value=1e9, currency="GBP")
+    unanswered = (_ask("fully costed", AskLabel.UNADDRESSED),)
+    assert GapKind.NO_FUNDING in _kinds(_gaps(_stance(Stance.ACCEPTED, text), unanswered, text, amounts=(amount,)))
+    answered = (_ask("fully costed", AskLabel.PARTIAL),)
+    assert GapKind.NO_FUNDING not in _kinds(_gaps(_stance(Stance.ACCEPTED, text), answered, text, amounts=(amount,)))
+
+
+@pytest.mark.parametrize(("rec", "response", "flagged"), [
+    (REC, "The Government agrees.", True),
+    ("Adherence should be reported annually, with the capabilities developed to monitor and evaluate compliance.",
+     "The Government agrees.", True),
+    (REC, "Progress will be tracked against three published metrics.", False),
+    (REC, "This will include agreeing the most impactful metrics by early 2024.", True),
+    ("I am concerned that national targets for ambulance response times continue not to be adhered to.",
+     "The Government agrees.", False),
+    ("Strengthen measures aimed at preventing violence against women.", "The Government agrees.", False),
+])
+def test_no_metrics_needs_a_request_for_measurement(rec, response, flagged):
+    gaps = _gaps(_stance(Stance.ACCEPTED, response), (), response, rec)
+    assert (GapKind.NO_METRICS in _kinds(gaps)) is flagged
 
 
 def test_rejection_is_flagged_with_its_sentence():
     text = "The Government does not support this recommendation."
-    sents = _sentences(text)
-    from respassess.types import Span, TextField
-    stance = StanceCall(Stance.REJECTED, 0.95, evidence=Span(sents[0].text, sents[0].start, sents[0].end,
-                                                            TextField.RESPONSE))
-    gaps = find_gaps(stance, (_ask("plan", AskLabel.REJECTED),), sents, recommendation=REC, response=text)
+    gaps = _gaps(_stance(Stance.REJECTED, text, text), (_ask("plan", AskLabel.REJECTED),), text)
     gap = next(g for g in gaps if g.kind is GapKind.REJECTED)
     assert gap.evidence[0].text == text and gap.message.startswith("Rejected")
+    assert gap_summary(gaps).endswith("rejected") and gap_summary(()) == "none"
+
+
+_LABELS = st.sampled_from(list(AskLabel))
+
+
+@settings(max_examples=60, deadline=None)
+@given(labels=st.lists(_LABELS, min_size=0, max_size=4), response=st.sampled_from(["", "  ", RESPONSE]),
+       stance=st.sampled_from(list(Stance)))
+def test_unaddressed_clause_fires_exactly_when_an_ask_is_unaddressed_and_there_is_text(labels, response, stance):
+    asks = tuple(_ask("plan", label) for label in labels)
+    gaps = _gaps(StanceCall(stance, 0.5), asks, response)
+    expected = AskLabel.UNADDRESSED in labels and bool(response.strip())
+    assert (GapKind.UNADDRESSED_CLAUSE in _kinds(gaps)) is expected
+    assert (GapKind.REJECTED in _kinds(gaps)) is (stance is Stance.REJECTED or AskLabel.REJECTED in labels)
+    _check_evidence(gaps, response, REC)
+
+
+def test_real_pfd_reply_that_waits_on_another_body_is_deflected():
+    rows = {r["id"]: r for r in load_jsonl(shared_path("records", "uk_pfd.jsonl"))}
+    row = rows.get("uk-pfd-2024-0606-37") or pytest.skip("record not in this copy of the data")
+    text = row["response"]
+    hope = next(m.group(0) for m in re.finditer(r"I hope this response is helpful", text))
+    polite = _commit(text, hope, CommitmentStrength.QUALIFIED, actor="I")
+    gaps = find_gaps(_stance(Stance.NOTED, text), (), _sentences(text), recommendation=row["recommendation"],
+                     response=text, commitments=(polite,))
+    assert GapKind.DEFLECTED in _kinds(gaps)
+    assert GapKind.NO_TIMELINE not in _kinds(gaps)
+    _check_evidence(gaps, text, row["recommendation"])

@@ -104,7 +104,8 @@ def test_embedding_cache_is_safe_under_concurrent_writer_processes(tmp_path):
     slices = [texts[i::2] + texts[: len(texts) // 2] for i in range(2)] + [texts]
     with multiprocessing.get_context("spawn").Pool(3) as pool:
         misses = pool.starmap(_write_vectors, [(cache_path, s) for s in slices])
-    assert all(m > 0 for m in misses)
+    # Which process encodes a shared text first depends on timing; together they encode each at least once.
+    assert sum(misses) >= len(set(texts))
 
     reader = CachedEmbedder(HashingEmbedder(), EmbeddingCache(cache_path))
     cached = reader.encode(texts)

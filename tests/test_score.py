@@ -32,8 +32,8 @@ def test_deferral_and_rejection_cues():
 
 
 def test_rules_label_the_seed_asks():
-    out = label_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, stance=Stance.ACCEPTED, commitments=(COMMITMENT,))
-    plan, costed = out
+    evidence = evidence_for_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, commitments=(COMMITMENT,))
+    plan, costed = label_asks(evidence, stance=Stance.ACCEPTED)
     assert plan.label is AskLabel.PARTIAL and plan.evidence == (SENTENCES[1],)
     assert costed.label is AskLabel.UNADDRESSED and costed.evidence == () and costed.score == 0.0
 
@@ -53,7 +53,7 @@ class _Always:
 
 
 def test_model_decides_when_given():
-    out = label_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, stance=Stance.ACCEPTED,
-                     commitments=(COMMITMENT,), model=_Always(AskLabel.ADDRESSED))
+    evidence = evidence_for_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, commitments=(COMMITMENT,))
+    out = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.ADDRESSED))
     assert all(a.label is AskLabel.ADDRESSED and a.confidence == 0.9 for a in out)
     assert out[0].reason.startswith("model")

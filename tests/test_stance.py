@@ -1,5 +1,6 @@
 """Stance from the text, in the phrasings of every scheme in the data."""
 
+import numpy as np
 import pytest
 
 from respassess.stance import find_cross_reference, official_stance, read_stance
@@ -132,3 +133,150 @@ def test_stance_accuracy_on_dev_gold_records(nlp):
         right += call.stance.value == g["stance"]
         assert 0.0 <= call.confidence <= 1.0
     assert right / len(gold) >= 0.8
+
+
+# -- the learned stance model (respassess.stance_model / stance_training) -------------------------
+
+def _walk_json(value):
+    """Every leaf of parsed JSON, asserting only plain JSON types occur."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            assert isinstance(k, str)
+            yield from _walk_json(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _walk_json(v)
+    else:
+        assert value is None or isinstance(value, (str, int, float, bool))
+        yield value
+
+
+def test_stance_model_loads_once_and_matches_its_manifest():
+    import json
+
+    from respassess.doctor import file_sha256
+    from respassess.models import models_dir
+    from respassess.stance_model import FEATURE_NAMES, load_stance_model
+
+    model = load_stance_model()
+    assert model is not None and model is load_stance_model()  # cached: one load per process
+    assert set(model.classes_) <= {s.value for s in Stance} and len(model.classes_) >= 4
+    assert model.coef_.shape == (len(model.classes_), len(FEATURE_NAMES))
+    manifest = json.loads((models_dir() / "MANIFEST.json").read_text("utf-8"))
+    assert manifest["stance_model.json"]["sha256"] == file_sha256(models_dir() / "stance_model.json")
+    assert manifest["stance_model.json"]["version"] == model.version
+
+
+def test_stance_model_file_is_plain_json_without_executable_content():
+    import json
+
+    from respassess.models import models_dir
+
+    raw = (models_dir() / "stance_model.json").read_bytes()
+    assert raw.lstrip().startswith(b"{") and not raw.startswith(b"\x80")  # not a pickle stream
+    data = json.loads(raw)
+    leaves = list(_walk_json(data))
+    assert not any(isinstance(v, str) and ("py/" in v or "__reduce__" in v or "lambda" in v) for v in leaves)
+    assert data["kind"] == "multinomial_logistic_regression" and data["training_data"]
+    assert {"dev_cv_accuracy", "weak_cv_agreement"} <= set(data["metrics"])
+
+
+def test_stance_model_is_deterministic():
+    from respassess.stance_model import StanceModel, load_stance_model
+
+    texts = ["We have updated our guidance to staff and training is now under way.",
+             "We will review the procedure next year."]
+    first = [read_stance(_sentences(*texts), response=" ".join(texts)) for _ in range(2)]
+    assert first[0] == first[1]
+    model = load_stance_model()
+    again = StanceModel.from_dict(model.to_dict())
+    X = np.random.RandomState(0).normal(size=(5, model.coef_.shape[1]))
+    assert np.array_equal(model.predict_proba(X), again.predict_proba(X))
+    y = ["accepted", "rejected", "noted", "accepted", "rejected"] * 4
+    Xf = np.random.RandomState(1).normal(size=(20, model.coef_.shape[1]))
+    a, b = StanceModel(C=0.1).fit(Xf, y), StanceModel(C=0.1).fit(Xf, y)
+    assert a.to_dict() == b.to_dict()
+
+
+def _biased_model(stance):
+    """A real StanceModel whose intercept makes every reply `stance`, to see who decides."""
+    from respassess.stance_model import FEATURE_NAMES, StanceModel
+
+    model = StanceModel()
+    model.classes_ = [s.value for s in Stance]
+    model.coef_ = np.zeros((len(model.classes_), len(FEATURE_NAMES)))
+    model.intercept_ = np.array([5.0 if c == stance.value else 0.0 for c in model.classes_])
+    model.mean_, model.scale_ = np.zeros(len(FEATURE_NAMES)), np.ones(len(FEATURE_NAMES))
+    return model
+
+
+@pytest.mark.parametrize("texts,expected", [
+    (["Response: Noted.", "The Department will publish new guidance by March 2026."], Stance.NOTED),
+    (["The Government supports this recommendation.", "Work will begin shortly."], Stance.ACCEPTED),
+    (["The Government does not support this recommendation."], Stance.REJECTED),
+    (["Response: Supported in Principle.", "Work is under way."], Stance.ACCEPTED_IN_PRINCIPLE),
+])
+def test_explicit_statements_override_the_model(texts, expected):
+    model = _biased_model(Stance.UNDER_CONSIDERATION)
+    call = read_stance(_sentences(*texts), response=" ".join(texts), model=model)
+    assert call.stance is expected and call.confidence >= 0.75
+
+
+def test_model_decides_replies_without_a_position_and_false_turns_it_off():
+    text = "The regional office has circulated the report to all staff and discussed it at the team meeting."
+    model = _biased_model(Stance.REJECTED)
+    assert read_stance(_sentences(text), response=text, model=model).stance is Stance.REJECTED
+    ruled = read_stance(_sentences(text), response=text, model=False)
+    assert ruled.stance is not Stance.REJECTED
+    # a cross-reference with no text of its own stays unclear whatever the model says
+    xref = "See response to Recommendation 3."
+    assert read_stance(_sentences(xref), response=xref, model=model).stance is Stance.UNCLEAR
+
+
+def test_stance_model_refuses_foreign_files_and_bad_training_input(tmp_path):
+    import json
+
+    from respassess.errors import InvalidValueError, ModelIntegrityError
+    from respassess.stance_model import StanceModel, load_stance_model
+
+    data = load_stance_model().to_dict()
+    data["features"] = data["features"][:-1]
+    path = tmp_path / "stance.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ModelIntegrityError, match="does not match this respassess"):
+        StanceModel.load(path)
+    (tmp_path / "bad.json").write_text("{not json", "utf-8")
+    with pytest.raises(ModelIntegrityError, match="cannot read stance model"):
+        StanceModel.load(tmp_path / "bad.json")
+    with pytest.raises(ModelIntegrityError, match="does not exist"):
+        load_stance_model(str(tmp_path / "missing.json"))
+    width = len(data["features"]) + 1
+    with pytest.raises(InvalidValueError, match="`y` got invalid value 'maybe'"):
+        StanceModel().fit(np.zeros((2, width)), ["accepted", "maybe"])
+    with pytest.raises(InvalidValueError, match="`X` got invalid value"):
+        StanceModel().fit(np.zeros((2, 3)), ["accepted", "noted"])
+
+
+@pytest.mark.parametrize("row,expected", [
+    ({"gov_report_response_2022-23": "Under Consideration", "gov_report_status_2022-23": "Implemented",
+      "official_status": "Open"}, ("taic_response", "under_consideration")),
+    ({"gov_report_status_2021-22": "Being implemented", "official_status": "Closed acceptable"},
+     ("taic_status", "accepted")),
+    ({"gov_report_status_2021-22": "No further action"}, ("taic_status", "partially_accepted")),
+    ({"official_status": "Noted"}, ("official", "noted")),
+    ({"official_status": "Open"}, None),
+])
+def test_weak_labels_from_official_categories(row, expected):
+    from respassess.stance_training import weak_stance_label
+
+    assert weak_stance_label(row) == expected
+
+
+def test_weak_labels_exist_for_real_upr_and_taic_records():
+    from respassess.stance_training import weak_stance_label
+    from tests.conftest import load_jsonl, shared_path
+
+    upr = load_jsonl(shared_path("records", "upr_slovenia.jsonl"))
+    assert {weak_stance_label(r) for r in upr} == {("official", "accepted"), ("official", "noted")}
+    taic = [weak_stance_label(r) for r in load_jsonl(shared_path("records", "nz_taic_sample.jsonl"))]
+    assert sum(1 for w in taic if w and w[0].startswith("taic_")) >= 60

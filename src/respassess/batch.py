@@ -1,9 +1,12 @@
 """Batch scoring of a corpus: streaming, resumable, loss-free.
 
-Output is JSON Lines written one whole line per record and flushed, so a killed run
-leaves at most one partial last line; a rerun drops that line, skips every record
-already written and scores the rest. Bad input rows never stop the run: each goes to
-the errors file with its line number and reason. CSV and Parquet outputs are built
+Output is JSON Lines, one whole line per record in input order, flushed after every
+chunk, so a killed run leaves at most one partial last line; a rerun drops that line,
+skips every record already written and scores the rest, rebuilding a half-written chunk
+whole so its pipeline batch (and so every float) is the same as in an uninterrupted run.
+Records are scored here, in a local process pool or on Dask (:mod:`respassess.parallel`).
+Bad input rows never stop the run: each goes to the errors file with its line number
+and reason; so does a record the pipeline fails on (with its id). CSV and Parquet outputs are built
 from the finished JSON Lines at the end (the pandas boundary is ``report.frames``).
 """
 

@@ -356,6 +356,26 @@ def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
     click.echo(f"wrote {metrics.get('path')}", err=True)
 
 
+@cli.command("build-static")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Model folder [default: $RESPASSESS_STATIC_DIR or ~/.cache/respassess/static-minilm].")
+@click.option("--source", type=click.Path(exists=True, file_okay=False),
+              help="Local sentence-transformers folder to distil [default: the bundled MiniLM].")
+@click.option("--dims", default=256, show_default=True, type=click.IntRange(8, 1024))
+@_clean_errors
+def build_static(out_dir, source, dims) -> None:
+    """Distil the static embedding model used by --embedder-kind static (offline, a few minutes, once).
+
+    \b
+    Example:
+      respassess build-static && respassess score corpus/au_dev.jsonl --out au.jsonl --embedder-kind static
+    """
+    from .align.static import build_static_model
+
+    path = build_static_model(out_dir, source=source, dims=dims)
+    click.echo(f"static model in {path}")
+
+
 @cli.command()
 @_model_options
 @_clean_errors

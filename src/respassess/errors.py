@@ -14,6 +14,7 @@ __all__ = [
     "RecordError",
     "InputFormatError",
     "ModelNotFoundError",
+    "ModelUnsupportedError",
     "ModelIntegrityError",
     "DocumentError",
     "SplitError",
@@ -59,6 +60,10 @@ class InputFormatError(RespassessError, ValueError):
 
 class ModelNotFoundError(RespassessError, OSError):
     """A spaCy or sentence-transformers model cannot be found locally."""
+
+
+class ModelUnsupportedError(ModelNotFoundError):
+    """A local model folder exists but its architecture or pooling is not one this loader supports."""
 
 
 class ModelIntegrityError(RespassessError):

@@ -1,44 +1,62 @@
 """Gaps: the flags a clerk would raise (ANNOTATION.md §5), each with evidence and a
 one-line message the clerk can paste.
+
+The flags are decided from what the earlier stages found (stance, ask labels,
+commitments, actions, dates, amounts) plus the wording cues of :mod:`.gap_cues`.
+Three views of the commitments drive most of them:
+
+* *substantive* commitments: not letter-writing formulae ("I hope this response is helpful");
+* *new* commitments: substantive ones that are neither "will continue to ..." /
+  "keep under review" (existing activity in the future tense) nor statements of
+  disposition ("is committed to ...");
+* *timing* of a commitment: its own deadline, or a deadline date inside its sentence.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
-from .score import REJECTION_RE, required_property
-from .types import (Action, Ask, AskCoverage, AskLabel, Commitment, CommitmentStrength, DateMention, DateRole, Gap,
-                    GapKind, MoneyAmount, Sentence, Span, Stance, StanceCall, TextField)
-
-__all__ = ["find_gaps", "DELIVERABLE_RE"]
-
-#: Deliverables whose promise-for-later makes a plan "pending".
-DELIVERABLE_RE = re.compile(
-    r"\b(?:plans?|strateg(?:y|ies)|review|legislation|bill|report|guidance|guidelines|framework|roadmap|"
-    r"action\s+plan|white\s+paper|green\s+paper|proposals?|programme|standards?|policy|consultation|evaluation)\b",
-    re.IGNORECASE,
+from . import gap_cues as cue
+from .score import REJECTION_RE
+from .types import (
+    Action,
+    Ask,
+    AskCoverage,
+    AskLabel,
+    Commitment,
+    CommitmentStrength,
+    DateMention,
+    DateRole,
+    Gap,
+    GapKind,
+    MoneyAmount,
+    Sentence,
+    Span,
+    Stance,
+    StanceCall,
+    TextField,
 )
-_LATER = re.compile(r"\b(?:will|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to)\s+(?:\w+\s+){0,3}?"
-                    r"(?:set\s+out|publish|bring\s+forward|outline|develop|produce|introduce|release|consult\s+on|"
-                    r"provide\s+(?:further\s+)?details)\b", re.IGNORECASE)
-_FUNDING_ASK = re.compile(r"\bcost(?:ed|ing)?\b|\bfund(?:ed|ing|s)?\b|\bresourc(?:e|ed|es|ing)\b|\bbudget\b|\binvest",
-                          re.IGNORECASE)
-_FUNDING_MET = re.compile(r"\bcost(?:ed|ings?)\b|\bfunding\s+(?:of|for)\b|\bbudget\s+of\b|\ballocat\w+\b",
-                          re.IGNORECASE)
-_METRICS_ASK = re.compile(r"\bmetrics?\b|\btargets?\b|\bmeasures?\b|\bmeasur(?:e|ing|ement)\b|\bindicators?\b|"
-                          r"\bevaluat\w+\b|\bKPIs?\b|\bmonitor\w*\b", re.IGNORECASE)
-_METRICS_MET = re.compile(r"\bmetrics?\b|\btargets?\b|\bindicators?\b|\bKPIs?\b|\bdashboards?\b|"
-                          r"\bmeasures?\s+(?:of|to\s+track)\b|\bevaluation\s+framework\b|\boutcome\s+measures?\b",
-                          re.IGNORECASE)
-_DEFLECT = re.compile(r"\b(?:is|are|remains?)\s+(?:a\s+)?(?:matters?|responsibility|decisions?)\s+(?:for|of)\b|"
-                      r"\bresponsibility\s+(?:for|of)\s+(?:this|these)\s+(?:lies|rests)\s+with\b|\bindependent\s+of\s+government\b|"
-                      r"\bfalls?\s+(?:within|under)\s+the\s+(?:remit|responsibility|jurisdiction)\s+of\b|"
-                      r"\bit\s+is\s+for\s+(?:the\s+)?\w+", re.IGNORECASE)
-_HEDGE = re.compile(r"\bsubject\s+to\b|\bwhere\s+(?:appropriate|possible|practicable|feasible)\b|\bif\s+(?:appropriate|"
-                    r"necessary|required|feasible)\b|\bas\s+(?:appropriate|resources\s+allow)\b", re.IGNORECASE)
-_CONTINUING = re.compile(r"\bcontinu(?:e|es|ing)\s+to\b|\bremains?\s+committed\b|\bongoing\b", re.IGNORECASE)
+
+__all__ = ["DELIVERABLE_RE", "find_gaps", "gap_summary"]
+
+#: Deliverables whose promise-for-later makes a plan "pending" (kept as a public name).
+DELIVERABLE_RE = cue.DELIVERABLE
+#: no_timeline when at least this share of the new commitments carries no date of its own.
+_UNTIMED_SHARE = 0.5
+_OWN_TENSE = re.compile(r"\b(?:will|shall|was|were|had|has\s+been|have\s+been)\b", re.IGNORECASE)
 _ACCEPTING = {Stance.ACCEPTED, Stance.ACCEPTED_IN_PRINCIPLE, Stance.PARTIALLY_ACCEPTED}
+_VAGUE_TIMING = re.compile(r"\bdue\s+course\b|\bshortly\b|\bsoon\b|\blater\b|\beventually\b|\bcoming\s+(?:months|weeks|"
+                           r"year)\b|\bfuture\b|\bas\s+(?:quickly|soon)\s+as\s+possible\b|\bnext\s+(?:\w+\s+)?spending\s+"
+                           r"review\b|\bforthcoming\b|\btimely\b|\bover\s+time\b|\bnear(?:-|\s+)\w*\s*term\b", re.IGNORECASE)
+# Nouns a clerk would name in "X still pending", most specific first.
+_NOUNS = (("business case", "business case"), ("legislat", "legislation"), ("amendment", "legislation"),
+          ("bill", "legislation"), ("regulation", "legislation"), ("strateg", "strategy"), ("guidance", "guidance"),
+          ("guideline", "guidance"), ("framework", "framework"), ("plan", "plan"), ("review", "review"),
+          ("analysis", "analysis"), ("assessment", "assessment"), ("options", "options paper"), ("report", "report"),
+          ("standard", "standards"), ("polic", "policy"), ("consultation", "consultation"), ("reform", "reforms"),
+          ("threshold", "threshold"), ("requirement", "requirements"), ("paper", "paper"), ("evidence", "evidence review"),
+          ("option", "options paper"), ("opinion", "expert opinion"), ("programme", "programme"))
 
 
 def _span(s: Sentence | Commitment | Action | DateMention | MoneyAmount) -> Span:
@@ -52,6 +70,16 @@ def _ask_span(a: Ask) -> Span:
 def _quote(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _sentence_at(pos: int, sentences: Sequence[Sentence]) -> Sentence | None:
+    return next((s for s in sentences if s.start <= pos < s.end), None)
+
+
+def _context(c: Commitment | Action, sentences: Sequence[Sentence]) -> str:
+    """The commitment's sentence (cues such as "consider" often sit outside the clause)."""
+    sent = _sentence_at(c.start, sentences)
+    return sent.text if sent is not None else c.text
 
 
 def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequence[Sentence], *,
@@ -69,80 +97,104 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
         commitments, actions, dates, amounts: extracted from the response.
 
     Returns:
-        Gaps in the fixed order of :class:`GapKind`, each with evidence and a message.
+        Gaps in the fixed order of :class:`GapKind`, each with evidence (spans whose offsets
+        index the recommendation or the response) and a one-line message a clerk can paste.
     """
-    gaps: list[Gap] = []
-    future = list(commitments)
-    deadlines = [d for d in dates if d.role is DateRole.DEADLINE]
+    substantive = [c for c in commitments if not _formula(_context(c, sentences))]
+    new = [c for c in substantive if not _continuing(c, sentences)
+           and not cue.EXPECTATION.search(_context(c, sentences))]
+    done = [a for a in actions if not _formula(_context(a, sentences))]
+    timings = {id(c): _timing(c, sentences, dates) for c in new}
     accepting = stance.stance in _ACCEPTING
+    has_text = bool(response.strip())
+    gaps: list[Gap] = []
 
     missing = [a for a in asks if a.label is AskLabel.UNADDRESSED]
-    if missing and response.strip():
+    if missing and has_text:
         names = "; ".join(f"'{_quote(a.ask.text, 60)}'" for a in missing[:3])
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-        gaps.append(Gap(GapKind.UNADDRESSED_CLAUSE,
-                        f"Not answered: the response says nothing on {names}{more}.",
+        gaps.append(Gap(GapKind.UNADDRESSED_CLAUSE, f"Not answered: the response says nothing on {names}{more}.",
                         tuple(_ask_span(a.ask) for a in missing)))
 
     funding_missing = _funding_missing(asks, recommendation, response, amounts)
-    pending = _pending_deliverable(asks, future, sentences)
+    pending = _pending_deliverable(stance, asks, sentences, substantive, new, recommendation, done)
     if pending is not None:
         sent, noun, timing = pending
-        costed = funding_missing
-        what = f"{'Costed ' if costed else ''}{noun}".strip()
-        when = f" to '{timing}'" if timing else " to a later date"
-        tail = " and gives no costing" if costed else ""
-        gaps.append(Gap(GapKind.PLAN_PENDING,
-                        f"{what[0].upper() + what[1:]} still pending: the response defers it{when}{tail}.",
+        what = f"costed {noun}" if funding_missing else noun
+        when = f"defers it to '{_quote(timing, 40)}'" if timing else \
+            f"promises it for later ('{_quote(sent.text, 60)}') without providing it"
+        tail = " and gives no costing" if funding_missing else ""
+        gaps.append(Gap(GapKind.PLAN_PENDING, f"{what[0].upper() + what[1:]} still pending: the response {when}{tail}.",
                         (_span(sent),)))
 
-    if future and not any(d.role is DateRole.DEADLINE and not d.vague for d in dates) and not any(c.deadline for c in future):
-        if not deadlines:
-            gaps.append(Gap(GapKind.NO_TIMELINE,
-                            f"No timeline: the response commits to action ('{_quote(future[0].text, 70)}') but gives no date.",
-                            tuple(_span(c) for c in future[:3])))
-    vague_only = deadlines and all(d.vague for d in deadlines)
-    if vague_only:
-        gaps.append(Gap(GapKind.VAGUE_TIMELINE,
-                        f"Vague timeline: the only timing given is '{_quote(deadlines[0].text, 40)}'.",
-                        tuple(_span(d) for d in deadlines)))
+    timed = [c for c in new if timings[id(c)] is not None]
+    precise = [c for c in timed if not timings[id(c)][1]]
+    vague = [c for c in timed if timings[id(c)][1]]
+    if vague and not precise:
+        text = timings[id(vague[0])][0]
+        gaps.append(Gap(GapKind.VAGUE_TIMELINE, f"Vague timeline: the only timing given is '{_quote(text, 40)}'.",
+                        tuple(_span(c) for c in vague[:3])))
+    elif (new and len(new) - len(timed) >= _UNTIMED_SHARE * len(new)
+          and not _orphan_deadline(commitments, sentences, dates)):
+        gaps.append(Gap(GapKind.NO_TIMELINE,
+                        f"No timeline: the response commits to action ('{_quote(new[0].text, 70)}') but gives no date.",
+                        tuple(_span(c) for c in new[:3])))
 
     if funding_missing:
-        m = _FUNDING_ASK.search(recommendation)
-        gaps.append(Gap(GapKind.NO_FUNDING,
-                        "No funding: the recommendation asks for costing or resources and the response gives no amount or costing.",
+        m = cue.FUNDING_ASK.search(recommendation)
+        gaps.append(Gap(GapKind.NO_FUNDING, "No funding: the recommendation asks for costing or resources and the "
+                        "response gives no amount or costing for it.",
                         (Span(m.group(0), m.start(), m.end(), TextField.RECOMMENDATION),)))
 
-    if _METRICS_ASK.search(recommendation) and not _METRICS_MET.search(response):
-        m = _METRICS_ASK.search(recommendation)
-        gaps.append(Gap(GapKind.NO_METRICS,
-                        "No metrics: the recommendation asks for targets or measures and the response gives none.",
-                        (Span(m.group(0), m.start(), m.end(), TextField.RECOMMENDATION),)))
+    metrics_ask = cue.METRICS_ASK.search(recommendation)
+    if metrics_ask and not _metrics_given(sentences):
+        gaps.append(Gap(GapKind.NO_METRICS, "No metrics: the recommendation asks for targets or measures and the "
+                        "response gives none.",
+                        (Span(metrics_ask.group(0), metrics_ask.start(), metrics_ask.end(), TextField.RECOMMENDATION),)))
 
-    # "will continue to ..." promises nothing new: it is existing activity in the future tense.
-    new_work = [c for c in future if not _CONTINUING.search(c.text)]
-    if (actions or future) and not new_work and stance.stance is not Stance.REJECTED:
-        gaps.append(Gap(GapKind.EXISTING_ACTIVITY_ONLY,
-                        "Existing activity only: the response describes what is already done or under way and commits to nothing new.",
-                        tuple(_span(a) for a in (*actions, *future)[:3])))
+    content = [s for s in sentences if not _formula(s.text) and not _is_stance_only(s, stance)]
+    existing = [a for a in done] + [c for c in substantive if c not in new]
+    status_quo = [s for s in content if cue.STATUS_QUO.search(s.text)]
+    # With no undertaking at all, plain description of how things stand is existing activity too
+    # (refusals and hand-offs to others are not descriptions).
+    described = [s for s in content if not REJECTION_RE.search(s.text) and not re.search(r"\bnot\b", s.text, re.IGNORECASE)
+                 and not cue.DEFLECT.search(s.text)]
+    # Something done in answer to the report is action, not a standing arrangement; a bare link describes nothing.
+    responsive = any(cue.RESPONSIVE.search(_context(a, sentences)) for a in done) or \
+        (bool(asks) and all(a.label is AskLabel.ADDRESSED for a in asks) and bool(done))
+    link_only = bool(stance.cross_reference) or (bool(content) and all(cue.CROSS_REFERENCE.search(s.text)
+                                                                       for s in content))
+    if (not new and (existing or status_quo or (not substantive and described)) and pending is None
+            and not responsive and not link_only and stance.stance is not Stance.UNCLEAR):
+        ev = tuple(_span(x) for x in existing[:3]) or tuple(_span(s) for s in (status_quo or described)[:3])
+        gaps.append(Gap(GapKind.EXISTING_ACTIVITY_ONLY, "Existing activity only: the response describes what already "
+                        "exists or is under way and commits to nothing new.", ev))
 
-    deflect = next((s for s in sentences if _DEFLECT.search(s.text)), None)
-    if deflect is not None and not any(_is_responder(c.actor) for c in future):
-        gaps.append(Gap(GapKind.DEFLECTED,
-                        f"Deflected: the response places the matter with another body ('{_quote(deflect.text, 70)}') "
-                        "without committing itself.", (_span(deflect),)))
+    own = [c for c in new if _is_responder(c.actor) and c.strength is not CommitmentStrength.VAGUE
+           and not cue.TENTATIVE.search(c.text) and not cue.DEFLECT.search(c.text)]
+    deflect = next((s for s in content if cue.DEFLECT.search(s.text)), None)
+    if deflect is not None and not own:
+        gaps.append(Gap(GapKind.DEFLECTED, f"Deflected: the response places the matter with another body "
+                        f"('{_quote(deflect.text, 70)}') without committing itself.", (_span(deflect),)))
 
-    hedges = [c for c in future if c.conditional or c.strength is CommitmentStrength.VAGUE]
-    hedge_sents = [s for s in sentences if _HEDGE.search(s.text)]
-    if hedges or (hedge_sents and future):
-        ev = tuple(_span(c) for c in hedges[:3]) or tuple(_span(s) for s in hedge_sents[:3])
-        gaps.append(Gap(GapKind.HEDGED,
-                        f"Hedged: commitments are conditional or tentative ('{_quote(ev[0].text, 70)}').", ev))
+    hedges = [c for c in substantive if not cue.MISSION.search(c.text)
+              and not cue.EXPECTATION.search(_context(c, sentences))
+              and (c.conditional or cue.TENTATIVE.search(_context(c, sentences)))]
+    hedge_sents = [s for s in content if cue.HEDGE_SENTENCE.search(s.text)]
+    # "Under consideration" puts the decision off: whatever it undertakes meanwhile is tentative.
+    deciding = stance.stance is Stance.UNDER_CONSIDERATION and substantive
+    if hedges or hedge_sents or deciding:
+        ev = tuple(_span(c) for c in hedges[:3]) or tuple(_span(s) for s in hedge_sents[:3]) or \
+            tuple(_span(c) for c in substantive[:3])
+        gaps.append(Gap(GapKind.HEDGED, f"Hedged: commitments are conditional or tentative ('{_quote(ev[0].text, 70)}').",
+                        ev))
 
-    if accepting and not future and not actions:
+    says_yes = accepting and bool(cue.ACCEPT_WORDS.search(response))
+    bare_link = bool(stance.cross_reference) and stance.official_stance in _ACCEPTING
+    if (says_yes or bare_link) and not substantive and (not done or deflect is not None) and pending is None:
         ev = (stance.evidence,) if stance.evidence else ()
-        gaps.append(Gap(GapKind.ACCEPTANCE_WITHOUT_ACTION,
-                        "Acceptance without action: the response agrees but contains no commitment or action.", ev))
+        gaps.append(Gap(GapKind.ACCEPTANCE_WITHOUT_ACTION, "Acceptance without action: the response agrees but "
+                        "contains no commitment or action of its own.", ev))
 
     declined = [a for a in asks if a.label is AskLabel.REJECTED]
     if stance.stance is Stance.REJECTED or declined:
@@ -157,57 +209,154 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
     return tuple(gaps)
 
 
+def _formula(text: str) -> bool:
+    """True for courtesy and correspondence sentences, which promise nothing on the recommendation."""
+    return bool(cue.COURTESY.search(text) or cue.CORRESPONDENCE.search(text))
+
+
+def _continuing(c: Commitment, sentences: Sequence[Sentence]) -> bool:
+    """True when the commitment adds nothing new: existing work carried on, a mission statement or a claimed effect."""
+    if cue.CONTINUING.search(c.text):
+        return True
+    if not c.deadline and (cue.MISSION.search(c.text) or cue.MISSION.search(_context(c, sentences))):
+        return True
+    return bool(cue.EFFECT.search(c.text) and (c.actor is None or cue.THING_ACTOR.search(c.actor.strip())))
+
+
+def _is_stance_only(s: Sentence, stance: StanceCall) -> bool:
+    """The bare position sentence ("The Government accepts this recommendation."), which describes nothing."""
+    ev = stance.evidence
+    if ev is None or not (s.start <= ev.start < s.end or ev.start <= s.start < ev.end):
+        return False
+    return len(s.text.split()) <= 12
+
+
+def _timing(c: Commitment, sentences: Sequence[Sentence], dates: Sequence[DateMention]) -> tuple[str, bool] | None:
+    """The commitment's timing as (text, vague), or None when it gives none."""
+    sent = _sentence_at(c.start, sentences)
+    lo, hi = (sent.start, sent.end) if sent is not None else (c.start, c.end)
+    inside = [d for d in dates if lo <= d.start < hi and d.role is DateRole.DEADLINE]
+    if c.deadline:
+        match = next((d for d in inside if d.text in c.deadline or c.deadline in d.text), None)
+        vague = match.vague if match is not None else bool(_VAGUE_TIMING.search(c.deadline))
+        return c.deadline, vague
+    if inside:
+        best = next((d for d in inside if not d.vague), inside[0])
+        return best.text, best.vague
+    # The date extractor misses some vague event-relative timings ("the forthcoming work programme cycle").
+    hit = _VAGUE_TIMING.search(sent.text if sent is not None else c.text)
+    return (hit.group(0), True) if hit else None
+
+
+def _orphan_deadline(commitments: Sequence[Commitment], sentences: Sequence[Sentence],
+                     dates: Sequence[DateMention]) -> bool:
+    """True when a resolved deadline stands in a sentence of its own ("The indicative timeframe ... is end of 2023").
+
+    Such a sentence times the commitments listed before it, though none of them carries the date.
+    A sentence with its own future or past verb is about something else and does not count.
+    """
+    for d in dates:
+        if d.role is not DateRole.DEADLINE or d.vague or d.value is None:
+            continue
+        sent = _sentence_at(d.start, sentences)
+        if sent is None or _OWN_TENSE.search(sent.text):
+            continue
+        if not any(sent.start <= c.start < sent.end for c in commitments):
+            return True
+    return False
+
+
 def _funding_missing(asks: Sequence[AskCoverage], recommendation: str, response: str,
                      amounts: Sequence[MoneyAmount]) -> bool:
     """True when costing or funding was asked for and the response does not supply it.
 
-    An amount elsewhere in the response (a funding increase announced for something else)
-    does not cost the deliverable: the asks that demand costing must themselves be met.
+    An amount elsewhere in the response (a budget uplift announced for something else)
+    does not cost the deliverable when the asks that demand costing are left unanswered.
     """
-    if not _FUNDING_ASK.search(recommendation):
+    if not cue.FUNDING_ASK.search(recommendation):
         return False
-    funding_asks = [a for a in asks if _FUNDING_ASK.search(a.ask.text)]
-    if funding_asks:
-        return all(a.label in (AskLabel.UNADDRESSED, AskLabel.REJECTED) for a in funding_asks)
-    return not amounts and not _FUNDING_MET.search(response)
+    if not amounts and not cue.FUNDING_MET.search(response):
+        return True
+    funding_asks = [a for a in asks if cue.FUNDING_ASK.search(a.ask.text)]
+    return bool(funding_asks) and all(a.label in (AskLabel.UNADDRESSED, AskLabel.REJECTED) for a in funding_asks)
+
+
+def _metrics_given(sentences: Sequence[Sentence]) -> bool:
+    """True when some sentence names a metric, target or indicator, rather than promising to choose one."""
+    return any(cue.METRICS_MET.search(s.text) and not cue.METRICS_PENDING.search(s.text) for s in sentences)
 
 
 def _is_responder(actor: str | None) -> bool:
     if not actor:
         return True
-    return bool(re.search(r"\b(?:government|department|minist|we|it|dhsc|home\s+office|treasury|hm\s+)", actor, re.I))
+    return bool(re.search(r"\b(?:government|department|minist|dhsc|home\s+office|treasury|hm\s+|authority|director|"
+                          r"secretary|agency|commission)|\b(?:we|I|it|us|our)\b", actor, re.IGNORECASE))
 
 
-def _pending_deliverable(asks: Sequence[AskCoverage], commitments: Sequence[Commitment],
-                         sentences: Sequence[Sentence]) -> tuple[Sentence, str, str | None] | None:
-    """The sentence promising an asked-for deliverable for later, with the noun and timing."""
-    asked = [a for a in asks if DELIVERABLE_RE.search(a.ask.text) and a.label is not AskLabel.ADDRESSED]
-    if not asked:
+def _noun(text: str, recommendation: str) -> str:
+    """The deliverable to name in the message: one the recommendation asked for if the sentence has it."""
+    text = re.sub(r"spending\s+review", "", text, flags=re.IGNORECASE)
+    found = [(key, name) for key, name in _NOUNS if key in text.lower()]
+    asked = [name for key, name in found if key in recommendation.lower()]
+    return asked[0] if asked else found[0][1] if found else "promised work"
+
+
+def _pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequence[Sentence],
+                         substantive: Sequence[Commitment], new: Sequence[Commitment], recommendation: str,
+                         done: Sequence[Action] = ()) -> tuple[Sentence, str, str | None] | None:
+    """The sentence that promises the deliverable (or the decision) for later, with its noun and timing.
+
+    A declined recommendation has nothing pending, and one whose asks are all addressed
+    has been provided; otherwise a promise to produce a plan, law, review or other
+    deliverable later, work still under way towards one, or a decision put off
+    ("under consideration") leaves the deliverable pending.
+    """
+    if stance.stance is Stance.REJECTED or (asks and all(a.label is AskLabel.ADDRESSED for a in asks)):
         return None
-    asked_nouns = {m.group(0).lower().rstrip("s") for a in asked for m in DELIVERABLE_RE.finditer(a.ask.text)}
-    # Any deliverable promised for later answers a request for one: "review" asked, "guidance" promised.
-    asked_nouns |= {"plan", "strategy", "strategie", "review", "legislation", "report", "guidance", "framework"}
-    for c in commitments:
-        sent = next((s for s in sentences if s.start <= c.start < s.end), None)
-        if sent is None or not _LATER.search(sent.text):
+    for s in sentences:
+        if _formula(s.text) or cue.CONTINUING.search(s.text) or cue.EXPECTATION.search(s.text):
             continue
-        nouns = [m.group(0).lower() for m in DELIVERABLE_RE.finditer(sent.text)]
-        hit = next((n for n in nouns if n.rstrip("s") in asked_nouns), None)
-        if hit is None:
-            continue
-        noun = next((m.group(0).lower() for a in asked for m in DELIVERABLE_RE.finditer(a.ask.text)
-                     if m.group(0).lower().rstrip("s") == hit.rstrip("s")), hit)
-        if noun.endswith("s") and not noun.endswith("ss"):
-            noun = noun[:-1]
-        return sent, noun, c.deadline
+        if cue.DEFER_LEGISLATION.search(s.text) or cue.DEFER_FUTURE.search(s.text):
+            if _already_drafted(s.text, done):
+                continue
+            own = next((c for c in new if s.start <= c.start < s.end), None)
+            return s, _noun(s.text, recommendation), own.deadline if own is not None else None
+    # Work under way counts as pending unless the response also makes a firm, precisely dated commitment.
+    dated = [c for c in new if c.strength is not CommitmentStrength.VAGUE and c.deadline
+             and not _VAGUE_TIMING.search(c.deadline)]
+    if not dated:
+        for s in sentences:
+            if cue.DEFER_ONGOING.search(s.text) and cue.DELIVERABLE.search(s.text) and not _formula(s.text):
+                return s, _noun(s.text, recommendation), None
+    if stance.stance is Stance.UNDER_CONSIDERATION:
+        anchor = stance.evidence
+        sent = _sentence_at(anchor.start, sentences) if anchor is not None else None
+        sent = sent or (_sentence_at(substantive[0].start, sentences) if substantive else None)
+        if sent is not None:
+            return sent, "decision", None
     return None
 
 
+def _already_drafted(text: str, done: Sequence[Action]) -> bool:
+    """True when the document promised in ``text`` is one the response says was already drafted.
+
+    "In developing the Guidelines, the department consulted ..." followed by "will publish
+    Guidelines": the deliverable exists and only its release is outstanding.
+    """
+    nouns = {m.group(0).lower().rstrip("s") for m in cue.DELIVERABLE.finditer(text)}
+    for a in done:
+        if cue.DRAFTED.search(a.text) and any(n in a.text.lower() for n in nouns if len(n) > 5):
+            return True
+    return False
+
+
 def gap_summary(gaps: Sequence[Gap]) -> str:
-    """One line listing the gap kinds, for logs and tables."""
+    """One line listing the gap kinds, for logs and tables.
+
+    Args:
+        gaps: the gaps of one assessment.
+
+    Returns:
+        The kinds joined by ", ", or "none".
+    """
     return ", ".join(g.kind.value for g in gaps) or "none"
-
-
-def required_properties(asks: Sequence[AskCoverage]) -> set[str]:
-    """The properties (costed, metrics, timeline) the asks demand."""
-    return {p for a in asks if (p := required_property(a.ask.text))}

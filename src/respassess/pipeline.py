@@ -23,16 +23,16 @@ from .config import DEFAULT_SPACY_MODEL, RULES, AssessConfig
 from .errors import ModelNotFoundError, RecordError
 from .gaps import find_gaps
 from .records.io import record_from_strings
-from .score import label_asks
+from .score import AskEvidence, evidence_for_asks, label_asks
 from .segment import split_asks, split_sentences
 from .stance import read_stance
-from .types import Ask, Assessment, Record, Sentence
+from .types import Action, Ask, Assessment, Commitment, DateMention, MoneyAmount, Record, Sentence, StanceCall
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Assessor", "assess", "load_spacy", "detect_language"]
+__all__ = ["Assessor", "Findings", "assess", "load_spacy", "detect_language"]
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,28 @@ class _Parsed:
     resp_doc: "Doc"
     asks: tuple[Ask, ...]
     sentences: tuple[Sentence, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What the pipeline reads off one record before it judges the asks and raises gaps.
+
+    Public so that training (``respassess train``) and inspection see exactly the
+    evidence the pipeline judges from.
+    """
+
+    record: Record
+    recommendation: str
+    response: str
+    asks: tuple[Ask, ...]
+    sentences: tuple[Sentence, ...]
+    commitments: tuple[Commitment, ...]
+    actions: tuple[Action, ...]
+    dates: tuple[DateMention, ...]
+    amounts: tuple[MoneyAmount, ...]
+    stance: StanceCall
+    evidence: tuple[AskEvidence, ...]
     warnings: tuple[str, ...]
 
 
@@ -183,12 +205,21 @@ class Assessor:
         if batch:
             yield from self._assess_batch(batch)
 
-    # -- stages ----------------------------------------------------------------------
-    def _assess_batch(self, records: Sequence[Record]) -> list[Assessment]:
+    def find(self, records: Sequence[Record]) -> list[Findings]:
+        """Run every stage up to the judgement on a batch: parse, segment, extract, embed, align, stance.
+
+        Returns:
+            One :class:`Findings` per record, in order.
+        """
         parsed = self._parse(records)
         vectors = self._embed(parsed)
+        return [self._find(p, ask_vecs, sent_vecs) for p, (ask_vecs, sent_vecs) in zip(parsed, vectors)]
+
+    # -- stages ----------------------------------------------------------------------
+    def _assess_batch(self, records: Sequence[Record]) -> list[Assessment]:
+        findings = self.find(records)
         versions = self.versions
-        return [self._judge(p, ask_vecs, sent_vecs, versions) for p, (ask_vecs, sent_vecs) in zip(parsed, vectors)]
+        return [self._judge(f, versions) for f in findings]
 
     def _parse(self, records: Sequence[Record]) -> list[_Parsed]:
         texts: list[str] = []
@@ -237,7 +268,7 @@ class Assessor:
             out.append((ask_vecs, sent_vecs))
         return out
 
-    def _judge(self, p: _Parsed, ask_vecs: np.ndarray, sent_vecs: np.ndarray, versions: dict[str, str]) -> Assessment:
+    def _find(self, p: _Parsed, ask_vecs: np.ndarray, sent_vecs: np.ndarray) -> Findings:
         from .extract import extract_actions, extract_amounts, extract_commitments, extract_dates
 
         record = p.record
@@ -248,27 +279,33 @@ class Assessor:
         actions = extract_actions(doc, p.sentences)
         stance = read_stance(p.sentences, official_status=record.official_status, commitments=commitments,
                              actions=actions, response=doc.text)
-        sims = similarity_matrix(ask_vecs, sent_vecs)
-        alignments = align(p.asks, p.sentences, sims, top_k=self.config.evidence_top_k,
-                           min_similarity=self.config.evidence_min_similarity)
-        asks = label_asks(p.asks, alignments, p.sentences, stance=stance.stance, commitments=commitments,
-                          actions=actions, dates=dates, amounts=amounts, model=self.coverage_model)
-        gaps = find_gaps(stance, asks, p.sentences, recommendation=p.rec_doc.text, response=doc.text,
-                         commitments=commitments, actions=actions, dates=dates, amounts=amounts)
-        warnings = list(p.warnings)
-        language = detect_language(doc.text) or detect_language(p.rec_doc.text)
+        alignments = align(p.asks, p.sentences, similarity_matrix(ask_vecs, sent_vecs),
+                           top_k=self.config.evidence_top_k, min_similarity=self.config.evidence_min_similarity)
+        evidence = evidence_for_asks(p.asks, alignments, p.sentences, commitments=commitments, actions=actions,
+                                     dates=dates, amounts=amounts)
+        return Findings(record=record, recommendation=p.rec_doc.text, response=doc.text, asks=p.asks,
+                        sentences=p.sentences, commitments=commitments, actions=actions, dates=dates,
+                        amounts=amounts, stance=stance, evidence=tuple(evidence), warnings=p.warnings)
+
+    def _judge(self, f: Findings, versions: dict[str, str]) -> Assessment:
+        asks = label_asks(f.evidence, stance=f.stance.stance, model=self.coverage_model)
+        gaps = find_gaps(f.stance, asks, f.sentences, recommendation=f.recommendation, response=f.response,
+                         commitments=f.commitments, actions=f.actions, dates=f.dates, amounts=f.amounts)
+        warnings = list(f.warnings)
+        language = detect_language(f.response) or detect_language(f.recommendation)
         if language == "non-en":
             warnings.append("the text does not read as English; respassess's rules and models are for "
                             "English and these results are unreliable")
-        if not doc.text.strip():
+        if not f.response.strip():
             warnings.append("the response is empty: every ask is unaddressed")
-        garbled = _MOJIBAKE_RE.search(doc.text) or _MOJIBAKE_RE.search(p.rec_doc.text)
+        garbled = _MOJIBAKE_RE.search(f.response) or _MOJIBAKE_RE.search(f.recommendation)
         if garbled:
             warnings.append(f"the text looks mis-decoded (mojibake such as {garbled.group()!r}): it was UTF-8 read "
                             "as Windows-1252; re-read the source as UTF-8 for reliable results")
-        return Assessment(record=record, stance=stance, asks=asks, sentences=p.sentences, commitments=commitments,
-                          actions=actions, dates=dates, amounts=amounts, gaps=gaps, config_id=self.config.config_id,
-                          versions=versions, language=language, warnings=tuple(warnings))
+        return Assessment(record=f.record, stance=f.stance, asks=asks, sentences=f.sentences,
+                          commitments=f.commitments, actions=f.actions, dates=f.dates, amounts=f.amounts, gaps=gaps,
+                          config_id=self.config.config_id, versions=versions, language=language,
+                          warnings=tuple(warnings))
 
 
 _DEFAULT: Assessor | None = None

@@ -173,18 +173,12 @@ def _rule_label(ev: AskEvidence, stance: Stance) -> tuple[AskLabel, float, str]:
     return AskLabel.PARTIAL, 0.5, "related activity described, no commitment"
 
 
-def label_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
-               stance: Stance, commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
-               dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = (),
-               model=None) -> tuple[AskCoverage, ...]:
-    """Label every ask and attach its evidence.
+def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -> tuple[AskCoverage, ...]:
+    """Label every ask from its gathered evidence.
 
     Args:
-        asks: the recommendation's asks.
-        alignments: evidence alignments from :func:`respassess.align.align`.
-        sentences: the response's sentences.
+        evidence: one :class:`AskEvidence` per ask, from :func:`evidence_for_asks`.
         stance: the stance read from the text.
-        commitments, actions, dates, amounts: extracted from the response.
         model: an optional fitted ask-label model with ``predict_evidence(ev, stance) -> (label, confidence)``;
             the rules decide when it is ``None``.
 
@@ -192,14 +186,14 @@ def label_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sentences: 
         One :class:`AskCoverage` per ask, in ask order.
     """
     out = []
-    for ev in evidence_for_asks(asks, alignments, sentences, commitments=commitments, actions=actions,
-                                dates=dates, amounts=amounts):
-        ask = ev.ask
+    for ev in evidence:
         label, confidence, reason = _rule_label(ev, stance)
         if model is not None:
+            rule_label = label
             label, confidence = model.predict_evidence(ev, stance)
-            reason = f"model: {reason}"
-        evidence = ev.sentences if label is not AskLabel.UNADDRESSED else ()
-        out.append(AskCoverage(ask=ask, label=label, score=label.score, confidence=confidence,
-                               evidence=evidence, reason=reason))
+            # the rules' words explain the model's call only when both agree
+            reason = f"model: {reason}" if label is rule_label else "model: from the evidence features as a whole"
+        evidence_sents = ev.sentences if label is not AskLabel.UNADDRESSED else ()
+        out.append(AskCoverage(ask=ev.ask, label=label, score=label.score, confidence=confidence,
+                               evidence=evidence_sents, reason=reason))
     return tuple(out)

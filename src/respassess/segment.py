@@ -8,7 +8,15 @@ metrics"). The splitter cuts at
 - list structure: bullets, "(a)"/"(i)" items, semicolons, a colon before a list;
 - coordinated verb phrases ("improve X, and then develop Y");
 - attached deliverables: "with X, Y and Z", "alongside X", "as well as X";
-- required properties a plan can fail on its own ("fully costed", "time-bound").
+- required properties a plan can fail on its own ("fully costed", "time-bound");
+- clauses with their own subject ("section 178 be amended and section 179 be repealed",
+  "... and that robust clauses be included").
+
+Each ask is the shortest span that names it: an actor subject is dropped ("the Secretary
+for Transport review X" -> "review X"), and trailing elaboration is cut ("..., so that",
+"with a view to", "noting", ", which ..."); list items that only name a body to consult
+("• the Privacy Commissioner;") are not asks. Which sentences ask at all is decided in
+:mod:`respassess.segment_select` (directives, coroners' concerns, preambles).
 
 Preambles ("The Committee recommends that", "On 23 May 2018 the Commission
 recommended that ...") and sentences that only give context are not asks.
@@ -20,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from .segment_select import (_MID_PREAMBLE_RE, _FRONTED_PROPERTY_RE, _TITLE_SUBJECT_RE,
+                             _choose_sentences, _drop_subject, _strip_preamble)
 from .types import Ask, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,27 +42,7 @@ PROPERTY_WORDS = ("fully costed", "costed", "fully funded", "funded", "time-boun
                   "measurable", "evidence-based", "independent", "published", "public")
 _PROPERTY_RE = re.compile(r"\b(?:fully\s+)?(?:costed|funded|time-?bound|measurable)\b", re.IGNORECASE)
 
-_PREAMBLE_RE = re.compile(
-    r"""^\s*(?:(?:moreover|further(?:more)?|additionally|also|finally|in\s+addition),?\s+)?(?:
-        (?:on\s+\d{1,2}\s+\w+\s+\d{4},?\s+)?            # "On 23 May 2018"
-        (?:the\s+)?(?:committee|commission|inquiry|review|panel|coroner|we|it)\b[^.;:]{0,60}?
-        \brecommend(?:s|ed)?\b(?:\s+(?:that|the\s+following(?:\s+actions)?))?\s*
-      | (?:it\s+is\s+recommended\s+that)\s*
-      | recommendation\s+\d+[a-z]?\s*[:.\-–]\s*
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# UPR recommendations end with the recommending State in brackets: "(Canada);".
-_TRAILER_RE = re.compile(r"\s*\((?:[A-Z][\w'’.\- ]+(?:,\s*)?)+\)\s*[;.]?\s*$")
 _BULLET_RE = re.compile(r"(?:^|\n)\s*(?:[•▪●◦\-–*]|o(?=\s)|\(?[a-z]\)|\(?[ivx]+\)|\d+[.)])\s+|\s[•▪●◦]\s")
-_DIRECTIVE_RE = re.compile(
-    r"\b(?:should|must|shall|recommend\w*|needs?\s+to|ought|be\s+(?:amended|repealed|required|made|"
-    r"established|introduced|reviewed|developed|published|included|permitted|adopted|extended|expanded)|"
-    r"ensure|establish|develop|review|consider|adopt|ratify|implement|take|continue|strengthen|put\s+in\s+place|"
-    r"complete|provide|introduce|amend|prepare|publish|create|improve|increase|undertake|conduct|set\s+up|"
-    r"make|guarantee|promote|combat|step\s+up|enhance|pursue|intensify|repeal|include)\b",
-    re.IGNORECASE,
-)
 _LIST_PREPS = {"with", "alongside", "including"}
 # Verbs that open a distinct ask even inside a purpose clause ("... to ensure that X").
 _ASK_VERBS = {"ensure", "require", "publish", "report", "review"}
@@ -92,19 +82,22 @@ def split_asks(doc: "Doc") -> tuple[Ask, ...]:
     """
     text = doc.text
     sentences = _merge_broken_sentences(text, [(s.start_char, s.end_char) for s in doc.sents])
-    directive = [s for s in sentences if _DIRECTIVE_RE.search(text[s[0]:s[1]])]
-    # Context sentences ("Provider boards have a vital role ...") are not asks, unless
-    # nothing in the text is a directive (TAIC findings are written as statements).
-    chosen = directive or sentences
+    chosen = _choose_sentences(doc, sentences)
     asks: list[tuple[int, int]] = []
-    for sent_start, sent_end in chosen:
+    for sent_start, sent_end, directive in chosen:
+        m = _MID_PREAMBLE_RE.search(text, sent_start, sent_end)
+        if m:  # "Within 18 months ..., the Committee recommends that ...": the deadline is a property
+            if _FRONTED_PROPERTY_RE.match(text, sent_start, m.start()):
+                asks.append((sent_start, m.start()))
+            sent_start = m.end()
         sent_start, sent_end = _strip_preamble(text, sent_start, sent_end)
         for start, end in _split_on_breaks(text, sent_start, sent_end, semicolons=True):
             start, end = _strip_preamble(text, start, end)
             if end > start:
-                asks.extend(_split_clause(doc, start, end))
+                asks.extend(_split_clause(doc, start, end, directive=directive))
     asks = [span for span in (_trim(text, s, e) for s, e in asks) if span[1] > span[0]]
-    asks = [span for i, span in enumerate(asks) if not (_INTRO_RE.search(text[span[0]:span[1]]) and i + 1 < len(asks))]
+    asks = [span for i, span in enumerate(asks) if not (i + 1 < len(asks) and _is_intro(text, *span))]
+    asks = [span for span in asks if not _is_party(doc, *span)]
     asks = _drop_fragments(text, asks)
     if not asks and text.strip():
         asks = [_trim(text, 0, len(text))]
@@ -117,7 +110,9 @@ def _split_on_breaks(text: str, start: int, end: int, *, semicolons: bool = Fals
     """Cut [start, end) at blank lines, bullets and (optionally) semicolons and list colons."""
     pattern = r"\n\s*\n|" + _BULLET_RE.pattern
     if semicolons:
-        pattern += r"|;\s*(?:and\s+|or\s+)?|:\s*(?=\S)"
+        # a blank line inside a clause ("assist the sector in\n\ndiversifying") is a page
+        # break in a PDF, not a list break
+        pattern = r"(?<![a-z,])\n\s*\n|\n\s*\n(?![a-z])|" + _BULLET_RE.pattern + r"|;\s*(?:and\s+|or\s+)?|:\s*(?=\S)|,?\s+and\s+that\s+(?=\S)"
     cuts = [start]
     for m in re.finditer(pattern, text[start:end]):
         cuts.extend((start + m.start(), start + m.end()))
@@ -144,19 +139,7 @@ def _merge_broken_sentences(text: str, spans: list[tuple[int, int]]) -> list[tup
     return out
 
 
-def _strip_preamble(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop "The Committee recommends that" and the UPR "(Canada);" trailer."""
-    piece = text[start:end]
-    m = _PREAMBLE_RE.match(piece)
-    if m and m.end() < len(piece.rstrip()):
-        start += m.end()
-    tail = _TRAILER_RE.search(text[start:end])
-    if tail and tail.start() > 0:
-        end = start + tail.start()
-    return start, end
-
-
-def _split_clause(doc: "Doc", start: int, end: int) -> list[tuple[int, int]]:
+def _split_clause(doc: "Doc", start: int, end: int, *, directive: bool = True) -> list[tuple[int, int]]:
     """Cut one directive clause at coordinated verb phrases and attached deliverable lists."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 4:
@@ -164,8 +147,11 @@ def _split_clause(doc: "Doc", start: int, end: int) -> list[tuple[int, int]]:
     cut_tokens: set[int] = set()
     for tok in span:
         # "improve its data, and then use ... to develop ...": cut before the "and".
+        # "section 178 be amended and section 179 be repealed": each clause has its own subject.
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX") \
-                and _has_complement(tok) and _has_complement(tok.head):
+                and (own_subject or (_has_complement(tok) and _has_complement(tok.head))):
             first = _conj_boundary(tok, span)
             if first is not None:
                 cut_tokens.add(first)
@@ -198,13 +184,17 @@ def _split_clause(doc: "Doc", start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in pieces:
         s, e = _drop_elaboration(doc, s, e)
-        s = _drop_subject(doc, s, e)
+        if directive:  # a statement of concern keeps its subject: it names what is wrong
+            s = _drop_subject(doc, s, e)
         out.extend(_split_property(doc.text, s, e))
     return out
 
 
 # Trailing material that explains an ask rather than naming it: a web address, an example list.
-_ELABORATION_RE = re.compile(r"\s*\(https?\b|,?\s+(?:for\s+example|such\s+as|e\.g\.)\s", re.IGNORECASE)
+_ELABORATION_RE = re.compile(
+    r"\s*\(https?\b|,?\s+(?:for\s+example|such\s+as|e\.g\.|so\s+that|with\s+a\s+view\s+to|in\s+order\s+to|noting|"
+    r"recognising|recognizing|given\s+(?:that|what)|bearing\s+in\s+mind|as\s+a\s+routine\s+part|especially|particularly)\s"
+    r"|,\s+(?:which|who)\s", re.IGNORECASE)
 
 
 def _drop_elaboration(doc: "Doc", start: int, end: int) -> tuple[int, int]:
@@ -213,24 +203,6 @@ def _drop_elaboration(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     if m and len(doc.text[start:m.start()].split()) >= 3:
         return start, m.start()
     return start, end
-
-
-def _drop_subject(doc: "Doc", start: int, end: int) -> int:
-    """Start an active-voice ask at its verb: "the Australian Government provide deeper advice"
-    names the ask "provide deeper advice". Passive asks keep their subject ("section 5 be amended")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 4:
-        return start
-    for tok in span:
-        if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB",) and span.start <= tok.head.i < span.end \
-                and tok.head.i > tok.i and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children):
-            if tok.left_edge.i > span.start + 1 or tok.head.lemma_ in ("be", "have"):
-                return start
-            rest = doc.text[tok.head.idx:end]
-            return tok.head.idx if len(rest.split()) >= 3 else start
-        if tok.pos_ == "VERB":
-            return start
-    return start
 
 
 def _after_line_break(tok, span) -> bool:
@@ -243,6 +215,9 @@ def _after_line_break(tok, span) -> bool:
     if j <= span.start or "\n" not in doc.text[doc[j].idx + len(doc[j].text):tok.idx]:
         return False
     prev = doc[j]
+    title = _TITLE_SUBJECT_RE.match(doc.text, span.start_char, tok.idx + len(tok.text))
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children) or (title and title.end() == tok.idx):
+        return False  # "the Australian Government\nprovide ...": the subject ends the line
     return prev.tag_ != "MD" and prev.lower_ not in {"to", "and", "or", "not", "be", "should", "must"} \
         and prev.text[-1:] not in ",(-" and prev.pos_ not in ("ADP", "DET", "AUX", "PART", "PRON")
 
@@ -288,6 +263,27 @@ def _split_property(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     pieces = [(start, m.start()), (m.start(), m.end()), (m.end(), end)]
     return [(s, e) for s, e in pieces if e > s]
+
+
+def _is_party(doc: "Doc", start: int, end: int) -> bool:
+    """True for a list item that only names a body to consult ("• the Privacy Commissioner;"):
+    the people to work with are part of the ask before the list, not asks of their own."""
+    before = doc.text[max(0, start - 4):start]
+    if not re.search(r"[•▪●◦;\n]|\band\s*$", before):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > 14 or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    content = [t for t in span if t.is_alpha and not t.is_stop]
+    return bool(content) and all(t.text[0].isupper() for t in content if t.pos_ != "ADJ" or t.i == span.start) \
+        and sum(t.text[0].isupper() for t in content) >= max(1, len(content) - 1)
+
+
+def _is_intro(text: str, start: int, end: int) -> bool:
+    """True for a lead-in to a list ("This programme should:"), which is not an ask itself:
+    it ends in a joining word and a colon, bullet or line break follows it."""
+    after = text[end:end + 40].lstrip(" \t")
+    return bool(_INTRO_RE.search(text[start:end])) and (after[:1] in (":", "\n") or bool(re.match(_BULLET_RE, after)))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

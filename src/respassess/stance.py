@@ -17,11 +17,12 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
+from typing import Any, Sequence
 
 from .types import Action, ActionStatus, Commitment, CommitmentStrength, Sentence, Span, Stance, StanceCall, TextField
 
-__all__ = ["read_stance", "official_stance", "find_cross_reference", "STANCE_CUES"]
+__all__ = ["read_stance", "official_stance", "find_cross_reference", "explicit_position", "position_from_conduct",
+           "STANCE_CUES"]
 
 _NEG = r"(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot"
 #: (stance, pattern) in priority order; the first pattern that matches a sentence decides it.
@@ -89,7 +90,7 @@ def find_cross_reference(text: str) -> str | None:
 
 def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = None,
                 commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
-                response: str = "") -> StanceCall:
+                response: str = "", model: Any = None) -> StanceCall:
     """Read the stance from the response sentences.
 
     Args:
@@ -98,6 +99,9 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
         commitments: extracted commitments, for responses that state no position.
         actions: extracted completed/ongoing actions, likewise.
         response: the full response text (for cross-references).
+        model: the stance model (:class:`~respassess.stance_model.StanceModel`) that decides replies
+            with no explicit position; ``None`` loads ``models/stance_model.json`` once per process,
+            ``False`` uses the rules alone.
 
     Returns:
         A :class:`StanceCall` with the cue sentence as evidence and a confidence in [0, 1].
@@ -105,22 +109,71 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
     official = official_stance(official_status)
     text = response or " ".join(s.text for s in sentences)
     xref = find_cross_reference(text) if text else None
-    hits: list[tuple[float, Stance, Sentence]] = []
-    for sent in sentences:
-        stance = _sentence_stance(sent.text)
-        if stance is not None:
-            hits.append((_cue_weight(sent), stance, sent))
+    hits = _hits(sentences)
     best = max(hits, key=lambda h: (h[0], -h[2].index), default=None)
-    if best is not None and best[0] >= 0.5:
+    if model is None:
+        from .stance_model import load_stance_model
+
+        model = load_stance_model()
+    threshold = model.explicit_threshold if model else 0.5
+    if best is not None and best[0] >= threshold:
         weight, stance, sent = best
         stance, sent = _refine(stance, sent, hits, text, commitments, actions)
         return StanceCall(stance=stance, confidence=round(weight, 4),
                           evidence=Span(sent.text, sent.start, sent.end, TextField.RESPONSE),
                           official_status=official_status, official_stance=official, cross_reference=xref)
     stance, confidence, sent = _stance_from_conduct(text, sentences, commitments, actions, xref, official)
+    if model and stance is not Stance.UNCLEAR:
+        # No explicit position: what the reply does decides (ANNOTATION.md §6), learned from gold and
+        # official categories rather than hand-tuned cue order.
+        learned, probability = model.predict_reply(sentences, commitments=commitments, actions=actions,
+                                                   response=text, official=official)
+        if learned is not stance:
+            sent = None
+        stance, confidence = learned, round(min(probability, 0.9), 4)
     evidence = Span(sent.text, sent.start, sent.end, TextField.RESPONSE) if sent is not None else None
     return StanceCall(stance=stance, confidence=confidence, evidence=evidence, official_status=official_status,
                       official_stance=official, cross_reference=xref)
+
+
+def _hits(sentences: Sequence[Sentence]) -> list[tuple[float, Stance, Sentence]]:
+    hits: list[tuple[float, Stance, Sentence]] = []
+    for sent in sentences:
+        stance = _sentence_stance(sent.text)
+        if stance is not None:
+            hits.append((_cue_weight(sent), stance, sent))
+    return hits
+
+
+def explicit_position(sentences: Sequence[Sentence]) -> tuple[float, Stance, Sentence] | None:
+    """The strongest position cue of a reply, before refinement, or ``None`` when it has none.
+
+    Args:
+        sentences: the reply's sentences.
+
+    Returns:
+        ``(weight, stance, sentence)``: weight 1.0 for a label line ("Response: Noted"),
+        about 0.95 for a verdict on "this recommendation" in the opening sentences, less
+        deeper in the text or when the cue may not bear on the recommendation.
+    """
+    return max(_hits(sentences), key=lambda h: (h[0], -h[2].index), default=None)
+
+
+def position_from_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequence[Commitment] = (),
+                          actions: Sequence[Action] = ()) -> tuple[Stance, float, Sentence | None]:
+    """The rules' reading of a reply that states no position, ignoring any official label.
+
+    Args:
+        response: the reply text.
+        sentences: its sentences.
+        commitments: its extracted commitments.
+        actions: its extracted actions.
+
+    Returns:
+        ``(stance, confidence, evidence sentence or None)``.
+    """
+    xref = find_cross_reference(response) if response else None
+    return _stance_from_conduct(response, sentences, commitments, actions, xref, None)
 
 
 # "prepared to accept the recommendation but with a caveat", "accepts ... subject to ..."

@@ -81,28 +81,9 @@ def collect_examples(gold: Sequence[Mapping[str, Any]], records: Mapping[str, Ma
 
 
 def _evidence(assessor: "Assessor", records: Sequence[Any]) -> Iterable[tuple[Any, list[Any], Stance]]:
-    """The asks, their evidence and the stance of each record, as the pipeline computes them."""
-    from .align.match import align, similarity_matrix
-    from .extract import extract_actions, extract_amounts, extract_commitments, extract_dates
-    from .score import evidence_for_asks
-    from .stance import read_stance
-
-    parsed = assessor._parse(records)
-    vectors = assessor._embed(parsed)
-    cfg = assessor.config
-    for p, (ask_vecs, sent_vecs) in zip(parsed, vectors):
-        record, doc = p.record, p.resp_doc
-        dates = extract_dates(doc, response_date=record.response_date, jurisdiction=record.jurisdiction)
-        amounts = extract_amounts(doc, jurisdiction=record.jurisdiction)
-        commitments = extract_commitments(doc, p.sentences, dates=dates, amounts=amounts)
-        actions = extract_actions(doc, p.sentences)
-        stance = read_stance(p.sentences, official_status=record.official_status, commitments=commitments,
-                             actions=actions, response=doc.text)
-        alignments = align(p.asks, p.sentences, similarity_matrix(ask_vecs, sent_vecs), top_k=cfg.evidence_top_k,
-                           min_similarity=cfg.evidence_min_similarity)
-        evidence = evidence_for_asks(p.asks, alignments, p.sentences, commitments=commitments, actions=actions,
-                                     dates=dates, amounts=amounts)
-        yield p.asks, evidence, stance.stance
+    """The asks, their evidence and the stance of each record, exactly as the pipeline computes them."""
+    for f in assessor.find(records):
+        yield f.asks, list(f.evidence), f.stance.stance
 
 
 def classification_metrics(gold: Sequence[str], predicted: Sequence[str], proba: np.ndarray | None = None,

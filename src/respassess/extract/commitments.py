@@ -15,12 +15,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..types import Action, ActionStatus, Commitment, CommitmentStrength, DateMention, DateRole, MoneyAmount, Sentence
-from ._data import load_table
+from ._syntax import aux_words as _aux_words
+from ._syntax import cues as _cues
+from ._syntax import negated as _negated
+from ._syntax import passive as _passive
+from ._syntax import subject as _subject
 from ._text import doc_text
+from .listitems import find_list_items
+from .strength import commitment_strength
+from .undertaking import is_undertaking
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -29,36 +35,6 @@ __all__ = ["extract_commitments", "extract_actions"]
 
 _CLAUSE_DEPS = ("conj", "advcl", "parataxis")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict:
-    data = load_table("commitment_cues")
-    return {k: (set(v) if isinstance(v, list) else v) for k, v in data.items()}
-
-
-def _aux_words(verb: "Token") -> set[str]:
-    # the parser sometimes hangs "will" from "be" in "will be encouraging": look one level down too
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return {c.lower_ for c in auxes} | {g.lower_ for c in auxes for g in c.children if g.dep_ == "aux"}
-
-
-def _negated(verb: "Token") -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _subject(verb: "Token") -> "Token | None":
-    """The grammatical subject, inherited through conj/xcomp chains ("will X and Y")."""
-    tok = verb
-    for _ in range(4):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        if subj:
-            return subj[0]
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
-            tok = tok.head
-            continue
-        return None
-    return None
 
 
 def _phrase(doc: "Doc", head: "Token") -> str:
@@ -70,16 +46,29 @@ def _phrase(doc: "Doc", head: "Token") -> str:
     return re.sub(r"\s+", " ", text.split(",")[0]).strip()
 
 
-def _actor(doc: "Doc", verb: "Token") -> str | None:
-    agent = [c for c in verb.children if c.dep_ == "agent"]
-    if agent and any(c.dep_ == "auxpass" for c in verb.children):
-        objs = [g for g in agent[0].children if g.dep_ == "pobj"]
-        if objs:
-            return _phrase(doc, objs[0])
+_LABEL_PREFIX = re.compile(r"^(?:(?:response|supported|not supported|agreed|not agreed|accepted|noted|"
+                           r"supported in principle|agreed in principle|rejected)\s*[:.-]?\s+)+(?=\S)", re.I)
+
+
+def _actor(doc: "Doc", verb: "Token", responder: str | None = None) -> str | None:
+    """Who undertakes the clause: the subject, the by-agent of a passive, or the responder.
+
+    "We"/"I" stay as written unless ``responder`` names who is speaking; a passive without an
+    agent ("the guidance will be published") is done by the responder, so its patient is not
+    the actor. A tracker label glued to the subject ("Supported ASIO ...") is dropped.
+    """
+    if _passive(verb):
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        objs = [g for g in agent[0].children if g.dep_ == "pobj"] if agent else []
+        return _phrase(doc, objs[0]) if objs else responder
     subj = _subject(verb)
+    if verb.dep_ == "relcl" and subj is not None and subj.lower_ == "who":
+        return _phrase(doc, verb.head)  # "the surveillance team who will carry out this work"
     if subj is None or subj.dep_ == "expl" or subj.lower_ in ("which", "that", "who"):
-        return None
-    return _phrase(doc, subj)
+        return responder
+    if subj.lower_ in ("we", "i") and responder:
+        return responder
+    return _LABEL_PREFIX.sub("", _phrase(doc, subj)) or None
 
 
 def _clause(doc: "Doc", verb: "Token", lo: int, hi: int) -> tuple[int, int]:
@@ -101,18 +90,37 @@ def _clause(doc: "Doc", verb: "Token", lo: int, hi: int) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+_READY_ADJ = {"committed": "firm", "prepared": "qualified", "willing": "qualified"}
+
+
 def _trigger(verb: "Token") -> tuple[str, str] | None:
     """Return (cue, base strength) when the verb carries a commitment, else None."""
     cues = _cues()
     aux = _aux_words(verb)
     lemma = verb.lemma_.lower()
-    if _negated(verb):
+    if _negated(verb) or _negated(verb.head) and verb.dep_ == "acomp":
         return None
     if aux & cues["future_modals"]:
         return "will" if "will" in aux or "'ll" in aux else "shall", "firm"
-    if lemma in cues["firm_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN") and any(
+    if verb.pos_ == "ADJ":
+        # "We are committed to taking ...", "the Director is prepared to review ..."
+        if verb.lower_ in _READY_ADJ and verb.dep_ == "acomp" and _to_action(verb):
+            return verb.lower_, _READY_ADJ[verb.lower_]
+        return None
+    if lemma in cues["firm_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN", "VBD") and any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
+        if verb.tag_ == "VBD" and lemma != "agree":
+            return None
         return lemma, "firm"
+    if lemma == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
+        # "The strategy is to deliver a Business Case": a plan when the subject is one, else an arrangement
+        subj = _subject(verb)
+        if subj is None:
+            return None
+        if subj.lemma_.lower() in cues["plan_nouns"]:
+            return "is to", "qualified"
+        return ("is to", "firm") if subj.pos_ in ("PROPN", "PRON") or subj.lemma_.lower() in cues["agent_words"] else None
     if lemma in cues["qualified_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN") and any(
             c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
         if verb.tag_ == "VBN" and not aux & {"is", "are", "am"}:
@@ -126,100 +134,11 @@ def _trigger(verb: "Token") -> tuple[str, str] | None:
     return None
 
 
-def _to_clause(tok: "Token") -> list["Token"]:
-    """The "to X" complement of a verb: "seek to X" (xcomp), "look to X" (advcl), "committed to Xing" (prep+pcomp)."""
-    out = [c for c in tok.children if c.pos_ in ("VERB", "AUX") and (
-        c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)))]
-    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-            if g.dep_ == "pcomp" and g.pos_ == "VERB"]
-    return out
-
-
-def _undertaking(verb: "Token") -> bool:
-    """False for future clauses that describe an outcome or an embedded question, not an undertaking.
-
-    "These amendments will assist the OAIC" (an effect of a thing), "careful consideration will be
-    required" (a need), "how each ICB intends to arrange" (an embedded question).
-    """
-    cues = _cues()
-    if any(c.lower_ in ("how", "whether", "what", "why") and c.dep_ in ("advmod", "mark", "dobj", "nsubj")
-           for c in verb.children):
-        return False
-    lemma = verb.lemma_.lower()
-    if lemma in ("require", "need") and (any(c.dep_ == "auxpass" for c in verb.children) or _to_clause(verb)):
-        return False
-    if lemma not in cues["effect_verbs"]:
-        return True
-    subj = _subject(verb)
-    if subj is None:
-        return False
-    if subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
-        return True
-    return subj.lemma_.lower() in cues["agent_words"] or subj.lower_ in cues["agent_words"]
-
-
-def _main_action(verb: "Token") -> "Token":
-    """Follow "continue to X", "seek to X", "work to X" down to the action verb X."""
-    tok = verb
-    for _ in range(3):
-        x = _to_clause(tok)
-        if not x or tok.lemma_.lower() not in ("continue", "seek", "aim", "look", "try", "work", "endeavour", "strive",
-                                                 "commit", "undertake", "intend", "plan", "expect", "hope", "propose"):
-            break
-        tok = x[0]
-    return tok
-
-
-def _strength(doc: "Doc", verb: "Token", base: str, start: int, end: int) -> tuple[str, str, bool]:
-    """Return (strength, cue, conditional) for a triggered clause."""
-    cues = _cues()
-    text = re.sub(r"\s+", " ", doc_text(doc)[start:end].lower())
-    conditional = any(re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", text) for p in cues["conditional_phrases"]) or any(
-        c.dep_ == "advcl" and any(g.lower_ in ("if", "unless") for g in c.children) for c in verb.children)
-    lemma = verb.lemma_.lower()
-    action = _main_action(verb)
-    alemma = action.lemma_.lower()
-    chain = {verb.lemma_.lower(), alemma} | {t.lemma_.lower() for t in verb.children if t.dep_ == "xcomp"}
-    cue = base if base != "firm" else next(iter(_aux_words(verb) & (cues["future_modals"] | {"will"})), lemma)
-    if base == "vague":
-        return "vague", cue, conditional
-    preps = {c.lower_ for c in action.children if c.dep_ == "prep"} | {
-        c.lower_ for c in verb.children if c.dep_ == "prep"}
-    objs = {c.lemma_.lower() for c in action.children if c.dep_ in ("dobj", "pobj", "attr")}
-    vague_phrase = any(re.search(_phrase_re(p), text) for p in cues["vague_phrases"])
-    steps = [verb]
-    while steps[-1] is not action and len(steps) < 4:
-        nxt = _to_clause(steps[-1])
-        if not nxt:
-            break
-        steps.append(nxt[0])
-    works_with = any(t.lemma_.lower() in ("work", "engage", "liaise", "collaborate", "partner") and {
-        c.lower_ for c in t.children if c.dep_ == "prep"} & {"with", "alongside"} for t in steps)
-    if (alemma in ("consider", "explore", "examine", "reflect", "contemplate", "investigate") or works_with
-            or (alemma == "keep" and "review" in text) or (alemma == "look" and preps & {"at", "into"})
-            or (alemma == "progress" and "action" in objs) or objs & {"consideration"}
-            or (lemma == "commit" and alemma in ("work", "engage", "collaborate"))
-            or (vague_phrase and alemma in cues["vague_verbs"])):
-        word = next((f"{t.lemma_.lower()} with" for t in steps if works_with and t.lemma_.lower() in (
-            "work", "engage", "liaise", "collaborate", "partner")), alemma)
-        return "vague", f"{cue} {word}", conditional
-    if base == "qualified":
-        return "qualified", lemma if lemma == alemma else f"{lemma} to", conditional
-    chain |= {t.lemma_.lower() for t in _to_clause(verb)}
-    if chain & {"seek", "aim", "try", "endeavour", "strive", "hope", "intend", "plan"} or (
-            lemma in ("look", "work") and _to_clause(verb)):
-        return "qualified", f"{cue} {verb.lemma_.lower()} to", conditional
-    if lemma == "be" and any(c.lower_ == "available" for c in verb.children):
-        return "qualified", f"{cue} be available", conditional
-    if conditional:
-        return "qualified", cue, True
-    return "firm", cue, conditional
-
-
-def _phrase_re(phrase: str) -> str:
-    """A cue phrase as a word-bounded regex; "*" stands for a few words ("keep * under review")."""
-    body = re.escape(phrase).replace(re.escape("*"), "[a-z ]{1,40}")
-    return "(?<![a-z])" + body + "(?![a-z])"
+def _to_action(tok: "Token") -> bool:
+    """True when an adjective governs "to" + a verb ("committed to taking", "prepared to review")."""
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in c.children)
+        for c in tok.children)
 
 
 def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
@@ -236,7 +155,7 @@ def _bounds(sentences: Sequence[Sentence], offset: int, doc: "Doc") -> tuple[int
 
 
 def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Sequence[DateMention] = (),
-                        amounts: Sequence[MoneyAmount] = ()) -> tuple[Commitment, ...]:
+                        amounts: Sequence[MoneyAmount] = (), responder: str | None = None) -> tuple[Commitment, ...]:
     """Find the responder's commitments: future undertakings, with actor, strength and deadline.
 
     Args:
@@ -245,25 +164,38 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
             and to keep each clause inside its sentence.
         dates: the response's date mentions; one inside the clause becomes its ``deadline``.
         amounts: the response's money amounts (kept for the signature; not used to judge strength).
+        responder: who is answering (e.g. the record's ``recipient``); becomes the actor of
+            "we"/"I" clauses and of passives with no agent. ``None`` keeps "We"/"I" as written.
 
     Returns:
         Commitments sorted by start offset; ``doc.text[c.start:c.end] == c.text``.
     """
     del amounts  # strength does not depend on money; the argument is part of the stage interface
+    text = doc_text(doc)
+    items = find_list_items(text)
+    regions = [(it.lead_end, max(i.end for i in items if i.lead_end == it.lead_end)) for it in items]
     found: list[tuple[int, int, "Token", str, str, bool]] = []
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+        if tok.dep_ in ("aux", "auxpass") or not (tok.pos_ in ("VERB", "AUX") or tok.lower_ in _READY_ADJ):
             continue
         trig = _trigger(tok)
         if trig is None:
             continue
-        if tok.dep_ == "relcl" and (_subject(tok) is None or _subject(tok).lower_ in ("which", "that", "who")):
-            continue
-        if not _undertaking(tok):
+        subj = _subject(tok)
+        if tok.dep_ == "relcl" and (subj is None or subj.lower_ in ("which", "that")):
+            continue  # "which will be backed by ..." describes its antecedent; "who will carry out" undertakes
+        if not is_undertaking(tok) or any(lo <= tok.idx < hi for lo, hi in regions):
             continue
         lo, hi = _bounds(sentences, tok.idx, doc)
         start, end = _clause(doc, tok, lo, hi)
-        strength, cue, conditional = _strength(doc, tok, trig[1], start, end)
+        for colon, _ in regions:
+            if start < colon < end:
+                end = colon  # the lead of a list ("... will take the following actions:") ends at its colon
+        while end > start and text[end - 1] in " \n\t":
+            end -= 1
+        if re.search(r"\b(?:will|shall)(?:\s+also)?$", text[start:end]):
+            continue  # "The programme of work will also": the items are the commitments
+        strength, cue, conditional = commitment_strength(doc, tok, trig[1], start, end)
         found.append((start, end, tok, strength, cue, conditional))
     kept: list[tuple[int, int, "Token", str, str, bool]] = []
     for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
@@ -271,13 +203,37 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
             continue  # a nested "which will be taken forward" belongs to the enclosing commitment
         kept.append(item)
     out = []
-    for start, end, verb, strength, cue, conditional in sorted(kept, key=lambda f: f[0]):
-        inside = [d for d in dates if start <= d.start and d.end <= end and d.role is not DateRole.PAST]
-        deadline = next((d.text for d in inside if d.role is DateRole.DEADLINE), inside[0].text if inside else None)
-        out.append(Commitment(text=doc_text(doc)[start:end], start=start, end=end, actor=_actor(doc, verb),
+    for start, end, verb, strength, cue, conditional in kept:
+        out.append(Commitment(text=text[start:end], start=start, end=end, actor=_actor(doc, verb, responder),
                               strength=CommitmentStrength(strength), sentence_index=_sentence_index(sentences, start),
-                              deadline=deadline, cue=cue, conditional=conditional))
-    return tuple(out)
+                              deadline=_deadline(dates, start, end), cue=cue, conditional=conditional))
+    for it in items:
+        out.append(_item_commitment(doc, it, sentences, dates, responder))
+    return tuple(sorted(out, key=lambda c: c.start))
+
+
+def _deadline(dates: Sequence[DateMention], start: int, end: int) -> str | None:
+    inside = [d for d in dates if start <= d.start and d.end <= end and d.role is not DateRole.PAST]
+    return next((d.text for d in inside if d.role is DateRole.DEADLINE), inside[0].text if inside else None)
+
+
+def _item_commitment(doc: "Doc", it, sentences: Sequence[Sentence], dates: Sequence[DateMention],
+                     responder: str | None) -> Commitment:
+    """One list item as a commitment: the lead's actor and base strength, the item's own vague cues."""
+    text = doc_text(doc)
+    span = doc.char_span(it.start, it.end, alignment_mode="expand")
+    first = span[0] if span is not None and len(span) else None
+    if first is not None and first.pos_ in ("VERB", "AUX", "NOUN"):
+        strength, cue, conditional = commitment_strength(doc, first, it.base, it.start, it.end)
+    else:
+        strength, cue, conditional = it.base, it.base, False
+    actor = it.actor
+    if actor and actor.lower() in ("we", "i") and responder:
+        actor = responder
+    deadline = _deadline(dates, it.start, it.end) or _deadline(dates, it.lead_start, it.lead_end)
+    return Commitment(text=text[it.start:it.end], start=it.start, end=it.end, actor=actor,
+                      strength=CommitmentStrength(strength), sentence_index=_sentence_index(sentences, it.start),
+                      deadline=deadline, cue=f"list: {cue}", conditional=conditional)
 
 
 def _action_status(verb: "Token") -> tuple[ActionStatus, str] | None:

@@ -31,9 +31,9 @@ _KEEP_LEAD = r"(?:(?:no|not) later than|ahead of|prior to|in time for|by|within|
 
 
 def _alt(phrases: Iterable[str]) -> str:
-    """An alternation of phrases, longest first, any whitespace between words."""
+    """An alternation of phrases, longest first, any whitespace (or a hyphen: "short-term") between words."""
     items = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(_WS.join(map(re.escape, p.split())) for p in items) + ")"
+    return "(?:" + "|".join(r"(?:\s+|\s*-\s*)".join(map(re.escape, p.split())) for p in items) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -55,12 +55,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"|(?:{part}\s*-?\s*)?{month},?\s+{_YEAR}"
         rf"|(?:{part}\s*-?\s*)?(?:the\s+)?{season}\s+(?:of\s+)?{_YEAR}"
         rf"|q[1-4]\s*(?:of\s+)?(?:{fyrange}|{_YEAR})|(?:the\s+)?{ordinal}\s+quarter\s+of\s+(?:the\s+)?(?:{fyrange}|{_YEAR})"
-        rf"|(?:{ypart})\s*-?\s*{_YEAR}|mid-{_YEAR}"
+        rf"|(?:{ypart})\s*-?\s*{_YEAR}|mid-{_YEAR}|(?:end|start|beginning|middle|close)\s+of\s+{_YEAR}"
         rf"|(?:the\s+)?(?:{fy}\s+|fy\s*)?{fyrange}|fy\s?\d{{2,4}}(?:{_DASH}\d\d)?|(?:the\s+)?{_YEAR}\s+{fy}"
         rf"|(?:both\s+)?{_YEAR}\s+(?:and|or|&)\s+{_YEAR}|(?:the\s+)?(?:18|19|20)\d0['\u2019]?s"
         rf"|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
         rf"|(?:{part}\s*-?\s*|the\s+)?{month}(?!\s+\d)|{_YEAR}"
     )
+    # a year left to the response date: "this Spring", "next winter", "the 5th of November"
+    yearless = (rf"(?:this|next|last|the\s+coming)\s+{season}"
+                rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?!\s*,?\s*\d)")
     names = {n for cal in events["events"].values() for e in cal for n in e["names"]} | set(events["generic"])
     label = rf"{_YEAR}(?:{_DASH}\d{{2,4}})?"
     event = (rf"(?:the\s+)?(?:{_alt(names)})\s+{label}|(?:the\s+)?{label}\s+(?:{_alt(names)})"
@@ -80,6 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "event": re.compile(rf"(?<![\w-]){lead}(?:{event})(?![\w-])", re.I),
         "absolute": re.compile(rf"(?<![\w/.\-£$€]){lead}(?:{absolute})(?:\s+(?:onwards?|and\s+beyond))?(?![\w%/]|-\w|\.\d)", re.I),
+        "yearless": re.compile(rf"(?<![\w/.\-£$€]){lead}(?:{yearless})(?![\w%/]|-\w)", re.I),
         "duration": re.compile(rf"(?<![\w-])(?:{duration})(?![\w-])", re.I),
         "relative": re.compile(rf"(?<![\w-]){lead}(?:{relative})(?![\w-])", re.I),
         "vague": re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])", re.I),
@@ -134,6 +138,8 @@ def _in_name(text: str, start: int, end: int) -> bool:
     after = re.match(r"\W{0,2}([A-Za-z][\w'’]*)(?:\s+([A-Za-z][\w'’]*))?", text[end:end + 40])
     if before and before.group(1)[0].isupper() and before.group(1).lower() in names:
         return True
+    if _title_before(text[max(0, start - 120):start], names):
+        return True  # "the Vienna Convention on Diplomatic Relations 1961"
     if after:
         first = after.group(1).lower()
         prev = text[max(0, start - 5):start].lower()
@@ -146,6 +152,20 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _title_before(before: str, names: frozenset[str]) -> bool:
+    """True when ``before`` ends in a capitalised title containing a name word ("Convention on Diplomatic Relations")."""
+    words = re.findall(r"[A-Za-z][\w'’&-]*|[^\w\s]", before)
+    seen_title = False
+    for word in reversed(words[-10:]):
+        if word[0].isupper():
+            if word.lower() in names:
+                return True
+            seen_title = True
+        elif not (seen_title and word in ("of", "on", "and", "for", "the", "to", "in", "&")):
+            return False
+    return False
+
+
 @lru_cache(maxsize=1)
 def _name_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_table("date_patterns")["name_words"])
@@ -155,7 +175,7 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, int]]:
     text = doc_text(doc)
     pats = _patterns()
     found: list[tuple[int, int, int]] = []
-    for kind, prio in (("event", 5), ("absolute", 4), ("duration", 3), ("relative", 4), ("vague", 3)):
+    for kind, prio in (("event", 5), ("absolute", 4), ("yearless", 4), ("duration", 3), ("relative", 4), ("vague", 3)):
         for m in pats[kind].finditer(text):
             found.append((m.start(), m.end(), prio))
     found.extend(_anchor_spans(doc))
@@ -192,6 +212,8 @@ def _keep(doc: "Doc", start: int, end: int, norm: NormalisedDate) -> bool:
         word = re.search(r"[A-Za-z]+\.?$", text[start:end]).group(0)
         span = doc.char_span(end - len(word), end, alignment_mode="expand")
         return word[0].isupper() and span is not None and span.root.pos_ in ("PROPN", "NOUN") and word.lower() not in ("may",)
+    if text[start:end].lower() in ("today", "tomorrow") and re.search(r"\bof\s+(?:today\s+and\s+)?$", text[max(0, start - 14):start], re.I):
+        return False  # "the problems of today and tomorrow": a figure of speech, not a day
     if text[start:end].lower() in ("earlier", "later", "promptly", "soon", "in time", "previously"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.root.pos_ != "ADV" or re.match(r"\s+(?:than|on|in)\b", text[end:end + 6]):

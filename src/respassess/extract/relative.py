@@ -1,0 +1,154 @@
+"""Relative dates resolved against the response date: "later this year", "next April", "within 12 months".
+
+Without a response date (or with one too coarse) the value stays ``None`` and the
+note says why; nothing finer than the text and the response date give is invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import DateGranularity as G
+from ._calendar import PartialDate, add_months, iso_day, month_end
+from ._data import FiscalCalendar
+from ._dateparts import NormalisedDate, day_value, fiscal_year, make, month_number, months_interval, vocab, with_note
+
+__all__ = ["relative_date"]
+
+_NUM = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|"
+        r"twenty-four|thirty|few|several|couple of)")
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
+
+
+def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate | None) -> NormalisedDate | None:
+    v = vocab()
+    rel = v["relative"].get(core)
+    if rel is not None:
+        unit, k, mode = rel
+        vague = mode in ("rest", "before")
+        return _resolve(unit, k, mode, cal, resp, vague=vague)
+    M = v["M"]
+    if m := re.fullmatch(rf"(?:(?P<part>early|mid|late|mid-|the end of|the start of|the beginning of)\s*-?\s*)?(?P<m>{M})", core):
+        mo = month_number(m["m"])
+        if resp is None:
+            return make(None, G.MONTH, None, None, relative=True, resolved=False,
+                         note="month named without a year and no response date to place it")
+        year = resp.year if resp.month is None or mo >= resp.month else resp.year + 1
+        out = months_interval(year, mo, year, mo, G.MONTH, relative=True)
+        return with_note(out, "year taken as the first such month on or after the response date")
+    if m := re.fullmatch(rf"(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M})", core):
+        return _yearless_day(int(m["d"]), month_number(m["m"]), resp)
+    if m := re.fullmatch(rf"(?:(?P<which>this|next|last|the coming)\s+)(?P<s>spring|summer|autumn|fall|winter)", core):
+        if resp is None:
+            return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
+        lo, hi = v["seasons"][cal.hemisphere][m["s"]]
+        y = resp.year + {"this": 0, "next": 1, "last": -1, "the coming": 0}[m["which"]]
+        return months_interval(y, lo, y + 1 if hi < lo else y, hi, G.SEASON, relative=True)
+    if m := re.fullmatch(rf"(?:the\s+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:the|this)\s+(?P<u>year|financial year))?|q(?P<q>[1-4])", core):
+        q = int(m["q"]) if m["q"] else v["ordinals"][m["o"]]
+        if resp is None:
+            return make(None, G.QUARTER, None, None, relative=True, resolved=False, note="no response date to resolve against")
+        if m["u"] == "financial year" and cal.start_month not in (None, 1):
+            fy_start = resp.year if (resp.month or 12) >= cal.start_month else resp.year - 1
+            y1, m1 = add_months(fy_start, cal.start_month, 3 * (q - 1))
+            y2, m2 = add_months(y1, m1, 2)
+            return months_interval(y1, m1, y2, m2, G.QUARTER, relative=True)
+        return months_interval(resp.year, 3 * q - 2, resp.year, 3 * q, G.QUARTER, relative=True)
+    dur = re.fullmatch(rf"(?:the\s+)?(?:(?P<dir>next|coming|following|last|past|previous)\s+)?(?P<n>{_NUM})\s*-?\s*(?P<u>{_UNIT})", core)
+    if dur:
+        n = v["numbers"].get(dur["n"], None) if not dur["n"][0].isdigit() else float(dur["n"])
+        back = dur["dir"] in ("last", "past", "previous")
+        if not (lead in ("within", "in", "over", "for", "during", "throughout") or dur["dir"]):
+            return make(None, G.DURATION, None, None, resolved=False, recognised=False,
+                         note="a length of time that places nothing in time")
+        if n is None:
+            return make(None, G.DURATION, None, None, vague=True, relative=True, resolved=False,
+                         note="an unspecified number of units")
+        unit = dur["u"].rstrip("s")
+        return _resolve_duration(int(n) if float(n).is_integer() else n, unit, back, resp)
+    return None
+
+
+def _resolve(unit: str, k: int, mode: str, cal: FiscalCalendar, resp: PartialDate | None, *, vague: bool) -> NormalisedDate:
+    gran = G.VAGUE if vague else G.RELATIVE
+    need = {"year": resp is not None, "month": resp is not None and resp.month is not None,
+            "quarter": resp is not None and resp.month is not None,
+            "fy": resp is not None and resp.month is not None and cal.start_month is not None,
+            "day": resp is not None and resp.day is not None}[unit]
+    if not need:
+        why = "no response date to resolve against" if resp is None else (
+            "fiscal calendar of the jurisdiction unknown" if unit == "fy" and cal.start_month is None
+            else "response date too coarse to resolve against")
+        return make(None, gran, None, None, vague=vague, relative=True, resolved=False, note=why)
+    assert resp is not None
+    kw = {"vague": vague, "relative": True}
+    if unit == "day":
+        from datetime import date, timedelta
+        d = date(resp.year, resp.month or 1, resp.day or 1) + timedelta(days=k)
+        return make(d.isoformat(), G.RELATIVE, d.isoformat(), d.isoformat(), **kw)
+    if unit == "year" and mode in ("ahead", "behind"):
+        a, b = (resp, PartialDate(resp.year + k, resp.month, resp.day)) if k > 0 else (PartialDate(resp.year + k, resp.month, resp.day), resp)
+        return make(f"{a.iso()}/{b.iso()}", gran, a.first_day(), b.last_day(), **kw)
+    if unit == "year":
+        y = resp.year + k
+        if mode == "end":
+            return make(iso_day(y, 12, 31), G.RELATIVE, iso_day(y, 12, 31), iso_day(y, 12, 31), **kw)
+        start = resp.first_day() if mode == "rest" else iso_day(y, 1, 1)
+        end = resp.last_day() if mode == "before" else iso_day(y, 12, 31)
+        return make(str(y), gran, start, end, **kw)
+    assert resp.month is not None
+    if unit == "month" and mode == "ahead":
+        y2, m2 = add_months(resp.year, resp.month, k)
+        return make(f"{resp.iso()}/{PartialDate(y2, m2, resp.day).iso()}", gran, resp.first_day(),
+                     PartialDate(y2, m2, min(resp.day, month_end(y2, m2)) if resp.day else None).last_day(), **kw)
+    if unit == "month":
+        y, mo = add_months(resp.year, resp.month, k)
+        if mode == "end":
+            return day_value(y, mo, month_end(y, mo), **kw) or make(None, gran, None, None)
+        out = months_interval(y, mo, y, mo, gran, **kw)
+        return out
+    if unit == "quarter":
+        q0 = (resp.month - 1) // 3
+        y, mo = add_months(resp.year, 3 * q0 + 1, 3 * k)
+        return months_interval(y, mo, y, mo + 2, gran, **kw)
+    # financial year
+    fy_start = resp.year if resp.month >= cal.start_month else resp.year - 1
+    out = fiscal_year(fy_start + k, cal)
+    if mode == "end":
+        return day_value(*map(int, out.interval_end.split("-")), **kw) or out
+    return NormalisedDate(out.value, out.granularity, out.interval_start, out.interval_end, vague, True, True, out.note)
+
+
+def _resolve_duration(n: float, unit: str, back: bool, resp: PartialDate | None) -> NormalisedDate:
+    if resp is None:
+        return make(None, G.DURATION, None, None, relative=True, resolved=False, note="no response date to resolve against")
+    months = {"year": 12, "decade": 120, "quarter": 3, "month": 1}.get(unit)
+    if months is None or not float(n * months).is_integer():
+        from datetime import date, timedelta
+        days = n * (7 if unit == "week" else 1) if months is None else n * months * 30
+        base = date(resp.year, resp.month or 1, resp.day or 1)
+        other = base + timedelta(days=-days if back else days)
+        a, b = sorted([base, other])
+        return make(f"{a.isoformat()}/{b.isoformat()}", G.DURATION, a.isoformat(), b.isoformat(), relative=True,
+                     note="computed from the response date" + ("" if resp.day else " (first of its month)"))
+    shift = int(n * months) * (-1 if back else 1)
+    if resp.month is None:
+        other = PartialDate(resp.year + shift // 12)
+    else:
+        y, m = add_months(resp.year, resp.month, shift)
+        other = PartialDate(y, m, min(resp.day, month_end(y, m)) if resp.day else None)
+    a, b = (other, resp) if back else (resp, other)
+    return make(f"{a.iso()}/{b.iso()}", G.DURATION, a.first_day(), b.last_day(), relative=True)
+
+
+def _yearless_day(d: int, mo: int, resp: PartialDate | None) -> NormalisedDate | None:
+    """"5 November" with no year: the such day nearest the response date (a letter cites recent dates)."""
+    if not 1 <= d <= 31:
+        return None
+    if resp is None or resp.month is None:
+        return make(None, G.DAY, None, None, relative=True, resolved=False,
+                    note="day named without a year and no response date (to the month) to place it")
+    here = resp.year * 12 + resp.month - 1
+    year = min((resp.year - 1, resp.year, resp.year + 1), key=lambda y: abs(y * 12 + mo - 1 - here))
+    out = day_value(year, mo, d, relative=True)
+    return with_note(out, "year taken as the one putting this day nearest the response date") if out else None

@@ -1,0 +1,210 @@
+"""Wording cues behind the gap flags (ANNOTATION.md §5): data, not logic.
+
+Each pattern names a move that government responses make across jurisdictions (UK
+select-committee and PFD replies, Australian and NZ government responses, UPR
+addenda), not phrases of any one document. :mod:`respassess.gaps` decides the flags
+from these cues together with the extracted commitments, actions, dates and amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+           "ACCEPT_WORDS",
+           "CONTINUING",
+           "CORRESPONDENCE",
+           "COURTESY",
+           "CROSS_REFERENCE",
+           "DEFER_FUTURE",
+           "DEFER_LEGISLATION",
+           "DEFER_ONGOING",
+           "DEFLECT",
+           "DELIVERABLE",
+           "DRAFTED",
+           "EFFECT",
+           "EXPECTATION",
+           "FUNDING_ASK",
+           "FUNDING_MET",
+           "HEDGE_SENTENCE",
+           "METRICS_ASK",
+           "METRICS_MET",
+           "METRICS_PENDING",
+           "MISSION",
+           "RESPONSIVE",
+           "STATUS_QUO",
+           "TENTATIVE",
+           "THING_ACTOR",
+]
+
+_I = re.IGNORECASE
+
+#: Letter-writing formulae: they promise nothing about the recommendation.
+COURTESY = re.compile(
+    r"condolence|sympath|\bhope\s+(?:that\s+)?(?:this|the\s+above)\b|\bthank|\bgrateful\b|"
+    r"\byou\s+will\s+(?:appreciate|understand|note|see|be\s+aware)|\blook\s+forward\s+to\s+(?:seeing|receiving|hearing|reading)|"
+    r"\bwish\s+to\s+(?:extend|express|offer)|\bI\s+am\s+(?:writing|replying|responding)\b|\bI\s+write\b|\bplease\s+(?:do\s+not|let)",
+    _I)
+#: Sentences about the exchange of letters rather than about action on the recommendation.
+CORRESPONDENCE = re.compile(
+    r"\brepl(?:y|ied|ies)\b|\bletter\b|\bhave\s+not\s+seen\b|\bnotif(?:y|ied|ication)\b|"
+    r"\bha(?:s|ve)\s+(?:carefully\s+)?(?:considered|reviewed|noted|read|received)\s+(?:the|your|this)\s+"
+    r"(?:final\s+)?(?:recommendations?|report|findings|matters?|concerns?)|\bdated\s+\d|\byou\s+have\s+asked\b",
+    _I)
+#: "Will continue to ...", "keep under review": existing activity in the future tense, nothing new.
+CONTINUING = re.compile(
+    r"\bcontinu(?:e|es|ing)\b|\bremains?\s+committed\b|\bongoing\b|\bmaintain\b|"
+    r"\bkeep\s+(?:\S+\s+){0,6}?under\s+review\b|\bwill\s+remain\b|\bas\s+(?:a\s+matter\s+of\s+course|usual)\b",
+    _I)
+#: Statements of disposition or mission ("is committed to supporting", "our objective is"): no concrete step.
+MISSION = re.compile(
+    r"(?:\b(?:is|are|am|has\s+been|have\s+been|remains?)\s+(?:fully\s+|firmly\s+|strongly\s+)?|^\s*)"
+    r"(?:committed|determined|keen)\s+to\s+(?:\S+\s+){0,2}?(?:support|work|ensur|improv|recognis|recogniz|respect|promot|"
+    r"protect|uphold|tak\w+\s+all|do\w*\s+(?:all|everything|what)|build|help|strengthen|turn|reduc|address)\w*|"
+    r"\bha(?:s|ve)\s+committed\s+to\s+(?:supporting|working|ensuring|improving)\b|\bobjective\s+is\b|"
+    r"\bour\s+(?:mission|ambition|aim|vision)\b|\baims?\s+to\b|\bwill\s+(?:lead|oversee|co-?ordinate)\s+(?:the\s+)?implementation\b|"
+    r"\bwill\s+be\s+responsible\s+for\b",
+    _I)
+#: What a policy or document will achieve ("This will ensure ...", "Reporting will provide an opportunity"):
+#: a claimed effect, not an undertaking by anyone.
+EFFECT = re.compile(
+    r"\bwill\s+(?:also\s+|further\s+|in\s+turn\s+|therefore\s+)?(?:provide\s+an?\s+(?:opportunity|basis|platform)|"
+    r"help|assist|enable|allow|contribute|support|ensure|inform|improve|reduce|strengthen|complement|focus|underpin|"
+    r"be\s+underpinned|act\s+to|mean|give|build\s+on|drive|develop\s+the\s+understanding)\b|"
+    r"\b(?:is|are)\s+(?:designed|intended)\s+to\b", _I)
+#: Actors that are things, not bodies: "This", "These controls", "The reforms", "Reporting on ...".
+THING_ACTOR = re.compile(
+    r"^(?:this|these|that|those|it|such)\b|\b(?:programme|program|plan|reforms?|reporting|controls?|framework|"
+    r"outcomes?|changes?|guidance|guidelines|strategy|approach|work|measures?|system|process|legislation|act)\s*$", _I)
+#: Tentative or conditional undertakings (ANNOTATION.md §3 "vague" and §5 "hedged").
+TENTATIVE = re.compile(
+    r"\b(?:will|to|shall|may|would)\s+(?:\S+\s+){0,2}?consider\b|\bconsidering\b|\bunder\s+consideration\b|"
+    r"\bconsider\s+(?:whether|how|what|ways|options)\b|\bexplor(?:e|es|ing)\b|\blook(?:ing)?\s+(?:at|into)\b|"
+    r"\bkeep\s+(?:\S+\s+){0,6}?under\s+review\b|\bwhether\b|\bif\s+(?:any|appropriate|necessary|required|so|feasible)\b|"
+    r"\b(?:as|where|when)\s+(?:appropriate|possible|practicable|feasible|necessary|required)\b|\bsubject\s+to\b|"
+    r"\bmay\b|\bmight\b|\bprepared\s+to\b|\bwilling\s+to\b|\bhighlight(?:ing)?\s+the\s+importance\b|"
+    r"\b(?:about|on|to\s+agree|to\s+decide|to\s+understand)\s+how\s+(?:best\s+|most\s+\w+\s+)?to\b|"
+    r"\bpracticable\b|\bin\s+principle\b|\bliaise\b|\bwill\s+need\s+to\b|\bfurther\s+consultation\b|"
+    r"\bif\s+additional\b|\bidentify\s+if\b",
+    _I)
+#: Sentences that hedge the outcome whether or not a commitment was read from them.
+HEDGE_SENTENCE = re.compile(
+    r"\bmay\s+not\s+(?:necessarily\s+)?(?:result|lead)\b|\bunlikely\s+to\s+be\s+(?:prioriti[sz]ed|progressed)\b|"
+    r"\bprepared\s+to\b|\bwilling\s+to\b|\b(?:is|are)\s+(?:currently\s+)?considering\b|\bmight\s+be\s+justified\b|"
+    r"\bwill\s+require\s+further\b",
+    _I)
+
+_MAKE_VERBS = (r"(?:set\s+out|publish|develop|produce|prepare|draft|redraft|introduce|propose|bring\s+forward|"
+               r"consult\s+on|scope(?:\s+out)?|consider|explore|look\s+(?:at|into)|commission|initiate|undertake|"
+               r"commence|deliver|release|issue|finalise|finalize|design|identify(?:\s+and\s+assess)?)")
+# "assess how boards act" is oversight in progress, not a decision put off: "how" objects are left out.
+_PROCESS_VERBS = (r"(?:review|assess|analy[sz]e|examine|investigate|audit|evaluate|scope|determine\s+(?:whether|the\s+scale))"
+                  r"(?!\s+how\b)")
+_FUTURE = (r"\b(?:will|shall|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to|proposes?\s+to|is\s+to|are\s+to|"
+           r"is\s+going\s+to)\s+")
+_OBJECT = (r"(?:plans?|strateg(?:y|ies)|reviews?|legislation|legislative\s+\w+|amendments?|bills?|regulations|reports?|"
+           r"guidance|guidelines?|framework|roadmap|business\s+case|options|analysis|assessments?|paper|polic(?:y|ies)|"
+           r"proposals?|standards|consultation|evidence|implications|reforms?|study|research|threshold|requirements|"
+           r"update\s+to)")
+#: A future undertaking to produce or decide something later ("will set out plans", "intends to commission
+#: ... an assessment", "will engage with X to review"): the deliverable is the object of the verb.
+DEFER_FUTURE = re.compile(
+    _FUTURE + r"(?:\S+\s+){0,3}?" + _MAKE_VERBS + r"\s+(?:\S+\s+){0,6}?" + _OBJECT + r"\b|"
+    + _FUTURE + r"(?:\S+\s+){0,3}?" + _PROCESS_VERBS + r"\b|"
+    + _FUTURE + r"(?:\S+\s+){0,12}?to\s+" + _PROCESS_VERBS + r"\b|"
+    r"\bwill\s+(?:\S+\s+){0,2}?(?:accept|implement|address|progress|take\s+forward|consider|deliver)\b.{0,120}?"
+    r"\b(?:as\s+part\s+of|through)\s+(?:a|the|its|their|our)\s+(?:\S+\s+){0,4}?(?:programme|reforms|process)\b",
+    _I | re.DOTALL)
+#: Legislation promised rather than made ("through appropriate legislative action", "prescribed in legislation").
+DEFER_LEGISLATION = re.compile(
+    r"\bthrough\s+(?:appropriate\s+|the\s+)?legislati(?:ve|on)\b|\b(?:prescribed|set\s+out|provided\s+for)\s+in\s+"
+    r"(?:legislation|regulations?|the\s+bill)\b|\b(?:propose|introduce|bring\s+forward|develop)\s+(?:\S+\s+){0,2}?"
+    r"(?:legislati\w+|amendments?|a\s+bill|regulations)\b", _I)
+#: Work under way whose result is still to come ("is currently under development", "has requested an opinion").
+DEFER_ONGOING = re.compile(
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:being\s+)?(?:developed|drafted|redrafted|considered|finali[sz]ed|"
+    r"prepared|scoped)\b|\bunder\s+(?:development|consideration)\b|"
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:developing|drafting|considering|finali[sz]ing|preparing|conducting|"
+    r"scoping|in\s+the\s+process\s+of)\b|"
+    r"\bha(?:s|ve)\s+(?:requested|commissioned|sought)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:opinion|advice|review|"
+    r"assessment|analysis|study)\b|\bnot\s+yet\s+(?:produced|reached|made|finali[sz]ed|completed|decided|agreed)\b",
+    _I)
+#: What can be pending: a document, a law, or a decision process that produces one.
+DELIVERABLE = re.compile(
+    r"\b(?:plans?|strateg(?:y|ies)|reviews?|legislation|legislative|amendments?|bills?|regulations?|reports?|"
+    r"guidance|guidelines?|framework|roadmap|business\s+case|options|analysis|assessments?|paper|polic(?:y|ies)|"
+    r"proposals?|standards?|consultation|evidence|implications|reforms?|programme|program|study|research|"
+    r"threshold|requirements|position|opinion|procedures?|process|update\s+to)\b", _I)
+#: Placing the matter with another body ("a matter for", "best placed to", "ICS-led action").
+DEFLECT = re.compile(
+    r"\b(?:is|are|remains?)\s+(?:a\s+|entirely\s+a\s+)?(?:matters?|responsibility|decisions?)\s+for\b|"
+    r"\bresponsibility\s+for\s+(?:\S+\s+){0,6}?(?:lies|rests|sits)\s+with\b|\bindependent\s+of\s+(?:the\s+)?government\b|"
+    r"\bfalls?\s+(?:within|under|outside)\s+the\s+(?:remit|responsibility|jurisdiction)\s+of\b|\boutside\s+(?:our|its|the\s+\w+'s)\s+remit\b|"
+    r"\bbest\s+placed\s+to\b|\b[\w-]+-led\s+(?:action|matter|decision|process)\b|"
+    r"\bshould\s+decide\s+how\b|\bfor\s+(?:local|individual|the\s+relevant)\s+\w+\s+to\s+(?:decide|determine|consider)\b|"
+    r"\bwill\s+need\s+to\s+be\s+(?:discussed|considered|decided|addressed|taken\s+forward)\s+by\b|"
+    r"\bawait(?:s|ing)?\s+(?:the\s+)?(?:outcome|discussions?|response|decision|views?)\b|"
+    r"\b(?:have|has)\s+also\s+(?:addressed|sent|directed)\s+(?:your|the|this|these)\s+(?:\w+\s+){0,4}?to\b|"
+    r"\bcan\s+only\s+accept\b|\bit\s+is\s+for\s+(?:the\s+)?[A-Z]\w+|\bnot\s+a\s+matter\s+for\s+(?:the\s+)?government\b",
+    _I)
+#: The response itself says it agrees ("accepts", "supports", "agrees with the intent").
+ACCEPT_WORDS = re.compile(
+    r"\b(?:agree[sd]?|accept(?:s|ed)?|support(?:s|ed)?|welcome[sd]?|endorse[sd]?)\b|\bconsiders?\s+(?:these|this|the)\s+"
+    r"recommendations?\s+implemented\b", _I)
+#: Descriptions of what already exists: laws in force, standing arrangements.
+STATUS_QUO = re.compile(
+    r"\balready\b|\bcurrently\b|\bexisting\b|\bin\s+place\b|\bprovides?\s+for\b|\brequires?\b|\bguarantees?\b|"
+    r"\bstipulates?\b|\bunder\s+the\b|\bin\s+accordance\s+with\b|\bare\s+addressed\b|\bis\s+addressed\b|\bensures?\b|"
+    r"\bregularly\b|\broutinely\b|\bhas\s+been\b|\bhave\s+been\b",
+    _I)
+
+#: The recommendation asks for money: a costing, funding or resources for what it asks.
+FUNDING_ASK = re.compile(
+    r"\b(?:fully\s+)?costed\b|\bcostings?\b|\bcost\s+implications\b|"
+    r"\bcost\s+(?:potential\s+)?(?:options|the\s+(?:plan|strategy|programme|proposals?|options|measures))\b|"
+    r"\b(?:funding|investment|budget|financing)\s+(?:for|to)\b|"
+    r"\b(?:additional|more|adequate|sufficient|dedicated|increased|new|extra|appropriate|ring-?fenced|long-term|"
+    r"sustainable|state|public|government)\s+(?:funding|resources|resourcing|investment|budget|financial\s+support)\b|"
+    r"\b(?:fund|allocate|provide|increase|commit|secure|invest)\s+(?:\S+\s+){0,3}?(?:funding|resources|money|"
+    r"budget|finance)\b|\bbe\s+(?:properly\s+|adequately\s+|fully\s+)?(?:funded|resourced)\b",
+    _I)
+#: The response costs or funds it.
+FUNDING_MET = re.compile(
+    r"\bcost(?:ed|ings?)\s+(?:at|of)\b|\b(?:funding|budget|investment)\s+of\b|\ballocat(?:ed|ing|ion)\s+(?:of\s+)?"
+    r"(?:\S+\s+){0,3}?(?:funding|resources|budget)\b|\bfunded\s+(?:through|by|from|via)\b", _I)
+#: The recommendation asks for targets, metrics, measures of outcome or evaluation.
+METRICS_ASK = re.compile(
+    r"\b(?:set|establish|develop|introduce|include|publish|agree|adopt|define|identify|use|collect|report\s+on|"
+    r"with|alongside|including|and|clear|measurable|specific|ambitious|quantified|time-bound|numerical|"
+    r"consider\s+what)\s+(?:\S+\s+){0,3}?(?:metrics|targets|indicators|KPIs|benchmarks)\b|"
+    r"\b(?:metrics|targets|indicators|KPIs)\s+(?:to|for|that|which)\s+(?:\S+\s+){0,2}?(?:measure|track|monitor|assess|"
+    r"show|drive)\b|\bmeasur(?:e|ing|ement\s+of)\s+(?:what\s+matters|outcomes?|progress|impact|performance|success|"
+    r"effectiveness)\b|\bmonitor\s+and\s+evaluate\b|\bevaluat(?:e|ion\s+of)\s+(?:the\s+)?(?:impact|effectiveness|"
+    r"outcomes?|success|progress)\b|\boutcome\s+measures\b|\bmeasurable\b",
+    _I)
+#: The response supplies some: a named metric, target or indicator, or a measure of progress.
+METRICS_MET = re.compile(
+    r"\bmetrics?\b|\btargets?\b|\bindicators?\b|\bKPIs?\b|\bdashboards?\b|\bmeasures?\s+(?:of|to\s+track)\b|"
+    r"\bevaluation\s+framework\b|\boutcome\s+measures?\b|\bbaseline\b",
+    _I)
+#: Metrics still to be chosen ("agreeing the most impactful metrics"): named, not given.
+METRICS_PENDING = re.compile(
+    r"\b(?:agree|agreeing|develop|developing|identify|identifying|consider|considering|define|defining|"
+    r"determine|determining|explore|exploring)\s+(?:\S+\s+){0,4}?(?:metrics|targets|indicators|KPIs|measures)\b", _I)
+#: Expectations placed on others ("we expect that local systems will ..."): not the responder's undertaking.
+EXPECTATION = re.compile(r"\bexpects?\s+(?:that\s+)?(?!this\b|it\b|to\b)(?:\S+\s+){0,8}?(?:to|will|should)\b", _I)
+#: A document described as already drafted ("In developing the Guidelines, ...", "has prepared a draft").
+DRAFTED = re.compile(r"\b(?:in\s+developing|in\s+drafting|in\s+preparing|ha(?:s|ve)\s+(?:now\s+)?(?:developed|drafted|"
+                     r"prepared|finali[sz]ed|completed))\b", _I)
+#: Something done in answer to the recommendation or report, not a standing arrangement.
+RESPONSIVE = re.compile(
+    r"\b(?:ha(?:s|ve)|had)\s+(?:now\s+|since\s+|recently\s+|also\s+|already\s+)?(?:updated|revised|amended|changed|"
+    r"extended|added|reissued|re-issued|circulated|reminded|ratified|taken\s+(?:this|the)\s+opportunity)\b|"
+    r"\b(?:was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:ratified|updated|revised|amended|extended|reissued|"
+    r"circulated)\b|\baction\s+has\s+been\s+taken\b|\bin\s+response\s+to\s+(?:your|the|this)\s+(?:report|"
+    r"recommendation|inquest|findings)\b|\bsince\s+(?:the|your)\s+(?:report|inquest|accident|incident|investigation)\b",
+    _I)
+#: A reply that only points elsewhere ("See response to recommendation 3.").
+CROSS_REFERENCE = re.compile(
+    r"^\W*(?:please\s+)?(?:see|refer\s+to|as\s+(?:per|set\s+out\s+in))\s+(?:the\s+)?(?:\S+\s+){0,6}?"
+    r"(?:recommendations?|rec\.?)\s+[\w./-]+\W*$", _I)

@@ -1,0 +1,331 @@
+"""The stance model: a multinomial logistic regression for replies that state no position.
+
+Explicit position statements ("The Government supports this recommendation",
+"Response: Noted") are read by the rules in :mod:`respassess.stance`. Many replies state
+none: a coroner's PFD reply, a UPR reply, a TAIC recipient's letter only say what is
+being done. ANNOTATION.md §1 and §6 judge those from what the reply *does* (acting =
+accepted, deciding later = under consideration, only describing = noted, declining or
+disputing the premise = rejected). :func:`stance_features` turns a reply into a fixed,
+named vector of such signals (the rules' own cue outputs, commitment and action counts,
+lexical cues in the opening sentences and the whole text); :class:`StanceModel` learns
+the stance from it.
+
+Fitting uses scikit-learn; the fitted model is plain JSON (coefficients, intercepts,
+scaler) and predicts with numpy alone, so loading a model file can never execute code.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from .errors import InvalidValueError, ModelIntegrityError, value_invalid_msg
+from .types import Action, ActionStatus, Commitment, CommitmentStrength, Sentence, Stance
+
+__all__ = ["StanceModel", "stance_features", "load_stance_model", "FEATURE_NAMES", "FORMAT_VERSION",
+           "STANCE_MODEL_FILE"]
+
+#: Bumped whenever the feature vector or the JSON layout changes: an old file is refused.
+FORMAT_VERSION = 1
+STANCE_MODEL_FILE = "stance_model.json"
+_STANCES = [s.value for s in Stance]
+#: sentences that count as the reply's opening, where a position is usually put
+_OPEN = 2
+
+# Lexical cues of what a reply does. Kept general (genre vocabulary, not phrases of one record).
+_CUES: dict[str, str] = {
+    "negation": r"\bnot\b|n[’']t\b|\bno\b|\bnever\b|\bneither\b|\bnor\b|\bcannot\b",
+    "future": r"\bwill\b|\bshall\b|\bintends?\b|\bplans?\s+to\b|\bis\s+(?:going|due|expected)\s+to\b",
+    "modal": r"\bmay\b|\bmight\b|\bcould\b|\bwould\b|\bshould\b",
+    "past": r"\bhas\b|\bhave\b|\bhad\b|\bwas\b|\bwere\b|\bsince\b|\bin\s+(?:19|20)\d\d\b",
+    "already": r"\balready\b|\bexisting\b|\bcurrent(?:ly)?\b|\bin\s+place\b|\bat\s+present\b",
+    "ongoing": r"\bcontinu\w*|\bongoing\b|\bunder\s*way\b|\bin\s+progress\b|\bprogressing\b|\bbeing\s+\w+ed\b",
+    "consider": r"\bconsider(?:s|ed|ing|ation)?\b|\breview\w*|\bassess\w*|\bexplor\w*|\bexamin\w*|\bevaluat\w*"
+                r"|\binvestigat\w*|\bwhether\b",
+    "decide_later": r"\b(?:will|to|shall)\s+(?:further\s+|now\s+|carefully\s+)?(?:consider|explore|examine|"
+                    r"investigate|assess|evaluate|review|look\s+(?:into|at))\b|\bunder\s+(?:review|consideration)\b"
+                    r"|\bnot\s+yet\b|\bin\s+due\s+course\b|\bawait\w*",
+    "do_verb": r"\bwill\s+(?:\w+\s+)?(?:implement|introduce|publish|develop|establish|amend|update|ensure|provide|"
+               r"undertake|issue|deliver|create|set\s+up|roll\s+out|launch|add|include|revise|change)\b",
+    "done": r"\b(?:has|have)\s+(?:now\s+|already\s+|recently\s+)?(?:been\s+)?(?:implemented|introduced|published|"
+            r"developed|established|amended|updated|issued|completed|changed|revised|added|created|put\s+in\s+place)\b",
+    "position": r"\b(?:agrees?|agreed|accepts?|accepted|supports?|supported|endorses?|welcomes?)\b",
+    "negated_position": r"\b(?:not|n[’']t)\s+(?:\w+\s+)?(?:agree|accept|support|endorse)\w*|\bdisagree\w*|\breject\w*",
+    "principle": r"\bin\s+principle\b|\bintent(?:ion)?\b|\bspirit\b|\baims?\b",
+    "partial": r"\bin\s+part\b|\bpartial(?:ly)?\b|\bsome\s+(?:of|aspects|elements)\b|\bonly\b",
+    "note": r"\bnote[sd]?\b|\bnoting\b|\backnowledg\w*|\btakes?\s+note\b",
+    "decline": r"\bnot\s+(?:a\s+priority|necessary|needed|required|warranted|appropriate|feasible|proportionate|"
+               r"practicable|possible)\b|\bno\s+(?:plans?|intention|need|change|further\s+action)\b"
+               r"|\bdo(?:es)?\s+not\s+(?:intend|plan|propose|believe|consider|see)\b|\bunable\s+to\b",
+    "adequate": r"\b(?:adequate(?:ly)?|sufficient(?:ly)?|appropriate(?:ly)?|effective(?:ly)?|robust)\b",
+    "deflect": r"\bmatter\s+for\b|\bresponsibility\s+of\b|\b(?:is|are)\s+(?:a\s+)?matters?\s+for\b"
+               r"|\bfor\s+(?:individual|local)\s+\w+\s+to\b|\bindependent(?:ly)?\b",
+    "legal": r"(?-i:\bAct\b)|\bConstitution\w*|\blegislation\b|\bprovides?\b|\bguarantee[sd]?\b|\bregulat\w*|\blaw\b",
+    "letter": r"\bthank\s+you\b|\bregulation\s+28\b|\bprevent(?:ion\s+of)?\s+future\s+deaths\b|\bcondolences\b",
+    "first_person": r"\bwe\b|\bour\b|(?-i:\bI\b)",
+    "condition": r"\bsubject\s+to\b|\bwhere\s+(?:appropriate|possible|feasible)\b|\bif\b|\bunless\b",
+}
+_CUE_RE = {name: re.compile(p, re.IGNORECASE) for name, p in _CUES.items()}
+
+FEATURE_NAMES: tuple[str, ...] = (
+    *(f"explicit_{s}" for s in _STANCES), "explicit_none", "explicit_weight", "label_line",
+    *(f"conduct_{s}" for s in _STANCES), "conduct_confidence",
+    "log_sentences", "log_words",
+    "firm", "qualified", "vague", "conditional", "firm_open", "completed", "ongoing", "action_open",
+    *(f"open_{name}" for name in _CUES), *(f"all_{name}" for name in _CUES),
+)
+
+
+_META = ("training_data", "date", "metrics", "n_examples", "official_prior", "explicit_threshold", "params_training")
+
+
+def stance_features(sentences: Sequence[Sentence], *, commitments: Sequence[Commitment] = (),
+                    actions: Sequence[Action] = (), response: str = "") -> np.ndarray:
+    """The feature vector of one reply, in the order of :data:`FEATURE_NAMES`.
+
+    Text-only: the official label is deliberately not a feature, so a model trained on
+    official labels as weak targets cannot learn to copy them.
+
+    Args:
+        sentences: the reply's sentences.
+        commitments: its extracted commitments.
+        actions: its extracted completed/ongoing actions.
+        response: the full reply text (defaults to the sentences joined).
+
+    Returns:
+        A float vector of ``len(FEATURE_NAMES)``.
+    """
+    from .stance import explicit_position, position_from_conduct
+
+    text = response or " ".join(s.text for s in sentences)
+    explicit = explicit_position(sentences)
+    conduct, confidence, _ = position_from_conduct(text, sentences, commitments, actions)
+    n = max(len(sentences), 1)
+    opening = " ".join(s.text for s in sentences[:_OPEN]) if sentences else text
+    firm = [c for c in commitments if c.strength is CommitmentStrength.FIRM]
+    values: list[float] = [
+        *(float(explicit is not None and explicit[1].value == s) for s in _STANCES),
+        float(explicit is None), explicit[0] if explicit else 0.0,
+        float(explicit is not None and explicit[0] >= 1.0),
+        *(float(conduct.value == s) for s in _STANCES), confidence,
+        math.log1p(len(sentences)), math.log1p(len(text.split())),
+        len(firm) / n,
+        sum(c.strength is CommitmentStrength.QUALIFIED for c in commitments) / n,
+        sum(c.strength is CommitmentStrength.VAGUE for c in commitments) / n,
+        sum(c.conditional for c in commitments) / n,
+        float(any(c.sentence_index < _OPEN for c in firm)),
+        sum(a.status is ActionStatus.COMPLETED for a in actions) / n,
+        sum(a.status is ActionStatus.ONGOING for a in actions) / n,
+        float(any(a.sentence_index < _OPEN for a in actions)),
+        *(float(bool(_CUE_RE[name].search(opening))) for name in _CUES),
+        *(math.log1p(len(_CUE_RE[name].findall(text))) / math.log1p(n + 1) for name in _CUES),
+    ]
+    return np.asarray(values, dtype=np.float64)
+
+
+class StanceModel:
+    """Multinomial logistic regression over :func:`stance_features`.
+
+    Args:
+        C: inverse regularisation strength.
+        seed: random seed of the solver.
+
+    Attributes (after :meth:`fit` or :meth:`load`):
+        classes_: the stances, in column order.
+        coef_, intercept_: the regression on standardised features.
+        mean_, scale_: the standardiser.
+        meta_: provenance (training data, seed, date, metrics).
+    """
+
+    def __init__(self, *, C: float = 1.0, seed: int = 0) -> None:
+        self.C = C
+        self.seed = seed
+        self.meta_: dict[str, Any] = {}
+
+    def fit(self, X: np.ndarray, y: Sequence[str], *, sample_weight: Sequence[float] | None = None) -> "StanceModel":
+        """Fit the regression.
+
+        Args:
+            X: feature rows (``len(FEATURE_NAMES)`` columns).
+            y: the stance of each row.
+            sample_weight: weight of each row (gold rows high, weak-label rows lower).
+
+        Returns:
+            self.
+
+        Raises:
+            InvalidValueError: ``X`` has the wrong width or ``y`` an unknown stance.
+        """
+        from sklearn.linear_model import LogisticRegression
+
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != len(FEATURE_NAMES):
+            raise InvalidValueError(value_invalid_msg("X", f"shape {X.shape}",
+                                                      hint=f"Pass rows of {len(FEATURE_NAMES)} features."))
+        bad = sorted({v for v in y if v not in _STANCES})
+        if bad:
+            raise InvalidValueError(value_invalid_msg("y", bad[0], _STANCES))
+        y = np.asarray(y)
+        w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        self.classes_ = [s for s in _STANCES if s in set(y.tolist())]
+        self.mean_ = np.average(X, axis=0, weights=w)
+        scale = np.sqrt(np.average((X - self.mean_) ** 2, axis=0, weights=w))
+        self.scale_ = np.where(scale > 1e-9, scale, 1.0)
+        lr = LogisticRegression(C=self.C, max_iter=5000, random_state=self.seed)
+        lr.fit((X - self.mean_) / self.scale_, y, sample_weight=w)
+        coef = np.zeros((len(self.classes_), X.shape[1]))
+        intercept = np.full(len(self.classes_), -30.0)
+        for row, label in enumerate(lr.classes_):
+            k = self.classes_.index(label)
+            if len(lr.classes_) > 2:
+                coef[k], intercept[k] = lr.coef_[row], lr.intercept_[row]
+            else:  # binary sklearn keeps one row: the positive class
+                sign = 1.0 if row == 1 else -1.0
+                coef[k], intercept[k] = sign * lr.coef_[0] / 2, sign * lr.intercept_[0] / 2
+        self.coef_, self.intercept_ = coef, intercept
+        return self
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Class probabilities (numpy only), columns in :attr:`classes_` order."""
+        Z = (np.atleast_2d(np.asarray(X, dtype=np.float64)) - self.mean_) / self.scale_
+        z = Z @ self.coef_.T + self.intercept_
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def predict(self, X: np.ndarray) -> list[str]:
+        """The most probable stance of each row."""
+        return [self.classes_[i] for i in self.predict_proba(X).argmax(axis=1)]
+
+    @property
+    def explicit_threshold(self) -> float:
+        """Explicit-cue weight at or above which the rules decide and this model is not asked."""
+        return float(self.meta_.get("explicit_threshold", 0.5))
+
+    def predict_reply(self, sentences: Sequence[Sentence], *, commitments: Sequence[Commitment] = (),
+                      actions: Sequence[Action] = (), response: str = "",
+                      official: Stance | None = None) -> tuple[Stance, float]:
+        """The stance of one reply and its probability.
+
+        Args:
+            sentences: the reply's sentences.
+            commitments: its extracted commitments.
+            actions: its extracted actions.
+            response: the full reply text.
+            official: the canonical stance of the official label; weighs the text-only
+                probabilities by how dev gold stances fall under that label.
+
+        Returns:
+            The stance and its probability.
+        """
+        proba = self.predict_proba(stance_features(sentences, commitments=commitments, actions=actions,
+                                                   response=response))[0]
+        p = np.zeros(len(_STANCES))
+        for k, c in enumerate(self.classes_):
+            p[_STANCES.index(c)] = proba[k]
+        prior = self.meta_.get("official_prior", {})
+        if official is not None and official.value in prior:
+            p = p * np.asarray(prior[official.value], dtype=np.float64)
+            p = p / p.sum()
+        best = int(p.argmax())
+        return Stance(_STANCES[best]), float(p[best])
+
+    @property
+    def version(self) -> str:
+        """A short id of this fitted model: format, date and seed."""
+        return f"stance-lr-v{FORMAT_VERSION}-{self.meta_.get('date', 'unknown')}-s{self.seed}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fitted state as JSON-safe data."""
+        return {
+            "format_version": FORMAT_VERSION, "kind": "multinomial_logistic_regression", "version": self.version,
+            "features": list(FEATURE_NAMES), "classes": list(self.classes_),
+            "coef": np.round(self.coef_, 8).tolist(), "intercept": np.round(self.intercept_, 8).tolist(),
+            "scaler": {"mean": np.round(self.mean_, 8).tolist(), "scale": np.round(self.scale_, 8).tolist()},
+            "params": {"C": self.C, "seed": self.seed},
+            **self.meta_,
+        }
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model as JSON (sorted keys, so the same fit gives the same bytes)."""
+        path = Path(path)
+        path.write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n", "utf-8")
+        return path
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "StanceModel":
+        """Rebuild a model from :meth:`to_dict` data.
+
+        Raises:
+            ModelIntegrityError: the data was written by another format version or for other features.
+        """
+        if data.get("format_version") != FORMAT_VERSION or list(data.get("features", [])) != list(FEATURE_NAMES):
+            raise ModelIntegrityError(
+                f"stance model format {data.get('format_version')!r} does not match this respassess "
+                f"(format {FORMAT_VERSION}, {len(FEATURE_NAMES)} features); rebuild it with train_stance_model")
+        params = data.get("params", {})
+        model = cls(C=float(params.get("C", 1.0)), seed=int(params.get("seed", 0)))
+        model.classes_ = [Stance(c).value for c in data["classes"]]
+        model.coef_ = np.asarray(data["coef"], dtype=np.float64)
+        model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
+        model.mean_ = np.asarray(data["scaler"]["mean"], dtype=np.float64)
+        model.scale_ = np.asarray(data["scaler"]["scale"], dtype=np.float64)
+        width = len(FEATURE_NAMES)
+        if model.coef_.shape != (len(model.classes_), width) or model.mean_.shape != (width,):
+            raise ModelIntegrityError(f"stance model arrays have shape {model.coef_.shape}, expected "
+                                      f"({len(model.classes_)}, {width}); rebuild it with train_stance_model")
+        model.meta_ = {k: data[k] for k in _META if k in data}
+        return model
+
+    @classmethod
+    def load(cls, path: str | Path) -> "StanceModel":
+        """Read a model JSON file written by :meth:`save`.
+
+        Raises:
+            ModelIntegrityError: the file is not valid JSON or not a model of this format.
+        """
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelIntegrityError(f"cannot read stance model {path}: {exc}; rebuild it with "
+                                      "train_stance_model") from None
+        return cls.from_dict(data)
+
+
+@lru_cache(maxsize=4)
+def load_stance_model(path: str | None = None) -> StanceModel | None:
+    """Load the stance model once per process, or return ``None`` when there is none (rules decide).
+
+    Args:
+        path: a model JSON file; ``None`` uses ``models/stance_model.json``, checked against
+            the sha256 in ``models/MANIFEST.json``.
+
+    Returns:
+        The model, or ``None`` when the default file is absent.
+
+    Raises:
+        ModelIntegrityError: the file does not match its manifest sha256 or is not a stance model.
+    """
+    from .models import models_dir
+
+    target = Path(path) if path else models_dir() / STANCE_MODEL_FILE
+    if not target.exists():
+        if path:
+            raise ModelIntegrityError(f"stance model {path} does not exist; pass an existing file or "
+                                      "train one with train_stance_model")
+        return None
+    if not path:
+        from .doctor import file_sha256
+
+        manifest = target.parent / "MANIFEST.json"
+        entry = json.loads(manifest.read_text("utf-8")).get(target.name) if manifest.exists() else None
+        if entry and file_sha256(target) != entry.get("sha256"):
+            raise ModelIntegrityError(f"{target} does not match the sha256 in MANIFEST.json; "
+                                      "rebuild it with train_stance_model or restore the file")
+    return StanceModel.load(target)
