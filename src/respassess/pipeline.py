@@ -298,6 +298,8 @@ class Assessor:
                             "English and these results are unreliable")
         if not f.response.strip():
             warnings.append("the response is empty: every ask is unaddressed")
+        if not asks:
+            warnings.append("no ask could be read from the recommendation (no words to split): coverage is undefined")
         garbled = _MOJIBAKE_RE.search(f.response) or _MOJIBAKE_RE.search(f.recommendation)
         if garbled:
             warnings.append(f"the text looks mis-decoded (mojibake such as {garbled.group()!r}): it was UTF-8 read "
