@@ -332,7 +332,9 @@ def report(assessments, out, tables_dir, as_of) -> None:
 @_model_options
 @_clean_errors
 def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
-    """Rebuild the ask-label model from gold annotations (dev split only; test split scored once).
+    """Rebuild the stance and ask-label models from gold annotations (dev split only; test split scored once).
+
+    Official labels of the record files (UPR, TAIC, Australian) serve as weak stance labels.
 
     \b
     Example:
@@ -341,6 +343,8 @@ def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
     from .config import RULES
     from .errors import InputFormatError
     from .pipeline import Assessor
+    from .stance_model import load_stance_model
+    from .stance_training import train_stance_model
     from .train import train_coverage_model
 
     shared = Path("..") / "shared" / "data"
@@ -349,11 +353,21 @@ def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
     records_paths = list(records_paths) or [p for p in (shared / "records",) if p.exists()]
     if not gold_paths or not records_paths:
         raise InputFormatError("no gold or record files found; pass --gold and --records")
-    # features must not depend on a previously trained model
-    assessor = Assessor(_config(**model_opts).replace(coverage_model=RULES))
-    metrics = train_coverage_model(gold_paths, records_paths, out_dir, seed=seed, assessor=assessor, date=date)
-    click.echo(json.dumps({k: metrics[k] for k in ("cv", "test", "n_examples") if k in metrics}, indent=2))
-    click.echo(f"wrote {metrics.get('path')}", err=True)
+    weak = [Path(p) / f for p in records_paths if Path(p).is_dir()
+            for f in ("upr_slovenia.jsonl", "nz_taic_sample.jsonl", "nz_taic_all.jsonl", "au_dev.jsonl")
+            if (Path(p) / f).exists()]
+    # The stance model comes first: the ask-label model sees the stance as a feature.
+    config = _config(**model_opts)
+    assessor = Assessor(config.replace(coverage_model=RULES))  # features must not depend on an old ask model
+    stance = train_stance_model(gold_paths, records_paths, out_dir, weak_paths=weak, seed=seed, nlp=assessor.nlp,
+                                date=date)
+    load_stance_model.cache_clear()
+    click.echo(f"stance model: {stance.get('path')}", err=True)
+    coverage = train_coverage_model(gold_paths, records_paths, out_dir, seed=seed, assessor=assessor, date=date)
+    click.echo(f"ask-label model: {coverage.get('path')}", err=True)
+    click.echo(json.dumps({"stance": {k: v for k, v in stance.items() if k not in ("path", "sha256")},
+                           "ask_labels": {k: coverage[k] for k in ("cv", "test", "n_examples") if k in coverage}},
+                          indent=2, default=str))
 
 
 @cli.command("build-static")

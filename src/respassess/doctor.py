@@ -71,3 +71,11 @@ def run_checks(config: AssessConfig | None = None) -> Iterator[tuple[str, str, b
 
     name, good = coverage_model_status(config.coverage_model)
     yield "coverage model", name, good
+    from .errors import ModelIntegrityError
+    from .stance_model import load_stance_model
+
+    try:
+        stance_model = load_stance_model()
+        yield "stance model", stance_model.version if stance_model else "none (rules only)", True
+    except ModelIntegrityError as exc:
+        yield "stance model", str(exc), False

@@ -186,6 +186,11 @@ class Assessor:
         model = self.coverage_model
         if model is not None:
             out["coverage_model"] = str(getattr(model, "version", "unknown"))
+        from .stance_model import load_stance_model
+
+        stance_model = load_stance_model()
+        if stance_model is not None:
+            out["stance_model"] = str(stance_model.version)
         return out
 
     # -- public API ------------------------------------------------------------------

@@ -191,7 +191,7 @@ def _fit(gold_ex: Sequence[StanceExample], weak_ex: Sequence[StanceExample], *, 
         prior = table.get(e.weak)
         if prior is None:
             continue
-        post, _ = np.zeros(len(_STANCES)), None
+        post = np.zeros(len(_STANCES))
         proba = model.predict_proba(e.features)[0]
         for k, c in enumerate(model.classes_):
             post[_STANCES.index(c)] = proba[k]

@@ -110,3 +110,125 @@ def test_dhsc_record_commitments(nlp):
     for c in found:
         s = next(s for s in sentences if s.index == c.sentence_index)
         assert s.start <= c.start < s.end
+
+
+# Round 2 rules. (sentence, strength, actor, cue word expected in cue) -- au_dev/seed records or invented edge cases
+ROUND2_CASES = [
+    # "will work with X" with a deliverable stays firm (ANNOTATION.md §3 makes only "no deliverable" vague)
+    ("The Department of Education will engage with the Australian Research Council (ARC) to\nreview active/current "
+     "ARC grants in the context of consideration of foreign interference risks.", "firm",
+     "The Department of Education", "will"),
+    ("The Ministry will liaise with the regulator to investigate what action to take.", "vague", "The Ministry",
+     "liaise with"),
+    ("The University Foreign Interference Taskforce will continue its efforts to build the sector’s\nunderstanding "
+     "of the risk.", "vague", "The University Foreign Interference Taskforce", "continue"),
+    ("The Ministry will await discussions on the recommendations with NZTA in due course.", "vague", "The Ministry",
+     "await"),
+    ("The Department will take these findings into account.", "vague", "The Department", "take"),
+    # adjectives and reported undertakings
+    ("We are committed to taking all reasonable steps to improve safety at the site.", "vague", "We", "committed"),
+    ("The Director is prepared to review the general guidance material.", "qualified", "The Director", "prepared"),
+    ("The Authority has agreed to monitor voluntary compliance for twelve months.", "firm", "The Authority", "agree"),
+    # plans stated with "is to" and "the plan that"
+    ("The strategy is to deliver a Business Case next year.", "qualified", "The strategy", "is to"),
+    ("The Department is to publish revised guidance by March 2026.", "firm", "The Department", "is to"),
+    ("CQC is updating its approach, with the plan that all of its operational teams will have adopted the new "
+     "model by early 2024.", "qualified", "all of its operational teams", "plan that"),
+    # a misparsed opening participle does not hide the agent
+    ("Building on the successes of Phase I (2017-22) DFAT will seek to further strengthen the\ninclusion of women in "
+     "the delivery and evaluation of the AHP’s disaster preparedness\nprograms.", "qualified", None, "seek"),
+    # a relative clause with "who" is an undertaking by its antecedent
+    ("The report has been passed to the safety team who will carry out a full review.", "firm", "the safety team",
+     "will"),
+]
+
+
+@pytest.mark.parametrize("sentence,strength,actor,cue", ROUND2_CASES)
+def test_round2_commitment_table(nlp, sentence, strength, actor, cue):
+    doc = nlp(sentence)
+    found = extract_commitments(doc, _sentences(doc))
+    assert len(found) == 1, found
+    (c,) = found
+    assert c.strength is CommitmentStrength(strength), c
+    if actor is not None:
+        assert c.actor == actor
+    assert cue in c.cue
+    assert doc.text[c.start:c.end] == c.text
+
+
+# Future clauses that are not the responder's undertakings (ANNOTATION.md §3)
+@pytest.mark.parametrize("sentence", [
+    "This will be underpinned by its objective to ensure local authorities can deliver high quality services for "
+    "children and young people with SEND in a financially sustainable way.",
+    "The\nRegional HADR Framework will complement the work of the Pacific Islands Forum and\nmainstream the Women, "
+    "Peace and Security agenda.",
+    "The reforms will support putting the service on a sustainable footing.",
+    "This will focus more broadly on oversight and assurance.",
+    "Reporting on implementation of the revised Guidelines will provide an opportunity for universities to "
+    "share practice.",
+    "These controls are intended to discourage the use of drugs.",
+    "This process is envisaged to take some time.",
+    "The Government is committed to ensuring access to telecommunications data is necessary and\nproportionate.",
+    "The Director is prepared to accept the recommendation.",
+    "As you will appreciate, the number of beds is set locally.",
+    "I hope this response is helpful.",
+    "We wish to extend our sincere condolences to the family.",
+    "It is also important to note that the agency uses several mechanisms.",
+    "The goal is to make communities resilient to disasters.",
+])
+def test_descriptive_future_is_not_a_commitment(nlp, sentence):
+    doc = nlp(sentence)
+    assert extract_commitments(doc, _sentences(doc)) == ()
+
+
+def test_content_of_a_deliverable_is_a_commitment(nlp):
+    doc = nlp("The department will publish a strategy. This will include agreeing the most useful metrics.")
+    texts = [c.text for c in extract_commitments(doc, _sentences(doc))]
+    assert any(t.startswith("This will include") for t in texts), texts
+
+
+def test_two_commitments_joined_by_and(nlp):
+    doc = nlp("The government is committed to working with system partners on the deliverables and intends to "
+              "provide an update on progress by July 2024.")
+    found = extract_commitments(doc, _sentences(doc), dates=extract_dates(doc, response_date="2024-03-21"))
+    assert [c.strength for c in found] == [CommitmentStrength.VAGUE, CommitmentStrength.QUALIFIED]
+    assert found[1].deadline == "by July 2024" and "intend" in found[1].cue
+
+
+def test_we_is_the_responder(nlp):
+    doc = nlp("We will publish the revised guidance by March 2026. The guidance will be laid before Parliament.")
+    plain = extract_commitments(doc, _sentences(doc))
+    assert [c.actor for c in plain] == ["We", None]  # an agentless passive is done by the responder
+    named = extract_commitments(doc, _sentences(doc), responder="NICE")
+    assert [c.actor for c in named] == ["NICE", "NICE"]
+
+
+def test_tracker_label_is_not_part_of_the_actor(nlp):
+    doc = nlp("Supported\nASIO, Home Affairs and the Australian Cyber Security Centre will continue to provide "
+              "regular briefings to the sector.")
+    (c,) = extract_commitments(doc, _sentences(doc))
+    assert c.actor.startswith("ASIO")
+
+
+# Items under a lead "X will:" -- (text, [(item start, strength)]); the lead itself ends at its colon
+LISTS = [
+    ("The programme of work will also:\nagree principles for reducing the data burden where it does not clearly\n"
+     "result in improvements to quality and safety\nconsider what enablers are needed to improve data sharing and\n"
+     "timeliness of reporting\nOnce confirmed, the outcomes will be shared with providers.",
+     [("agree principles", "firm"), ("consider what", "vague")]),
+    ("KiwiRail agrees with the intent of this recommendation and will take the following actions to address this:"
+     "\n\n• Introduce a procedure for testing all systems after re-coupling. Systems include Public Address.\n"
+     "• Update manuals and procedures with this requirement.\n\nThe timeframe is end of 2023.",
+     [("will take the following actions", "firm"), ("Introduce a procedure", "firm"), ("Update manuals", "firm")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LISTS)
+def test_list_items_are_commitments(nlp, text, expected):
+    doc = nlp(text)
+    found = extract_commitments(doc, _sentences(doc))
+    assert [(c.text[:len(s)], c.strength.value) for c, (s, _) in zip(found, expected)] == expected
+    assert len(found) == len(expected)
+    assert "result in improvements" in found[0].text or found[0].text.endswith("to address this")
+    for c in found:
+        assert doc.text[c.start:c.end] == c.text and ":" not in c.text

@@ -52,6 +52,14 @@ NORMALISE_CASES = [
     ("30 January\n2025", None, None, "2025-01-30", "day", False, False, True),
     ("early September", NZ, None, None, "month", False, True, False),
     ("early September", NZ, "2023-05-24", "2023-09", "month", False, True, True),
+    # round 2: a day without its year is placed nearest the response date; hyphenated vague phrases; "end of YEAR"
+    ("of 5 November", UK, "2024-12-02", "2024-11-05", "day", False, True, True),
+    ("5 November", UK, "2024-03-02", "2023-11-05", "day", False, True, True),
+    ("the 5th of November", UK, None, None, "day", False, True, False),
+    ("in the short-term", UK, None, None, "vague", True, False, False),
+    ("In the long-term", UK, None, None, "vague", True, False, False),
+    ("end of 2023", NZ, None, "2023-12-31", "day", False, False, True),
+    ("by this Spring", UK, "2025-01-20", "2025-03/2025-05", "season", False, True, True),
 ]
 
 

@@ -227,6 +227,10 @@ def load_embedder(name: str = "minilm", *, kind: str = "sentence-transformers", 
                   batch_size: int = 64) -> Embedder:
     """Load an embedder by name.
 
+    For kind "sentence-transformers", a BERT folder with mean pooling (the bundled MiniLM) is run by
+    :class:`~respassess.align.minilm.BertMeanPoolEncoder`, which gives the same vectors without
+    importing ``transformers``; any other folder falls back to :class:`SentenceTransformerEmbedder`.
+
     Args:
         name: "minilm" (the bundled all-MiniLM-L6-v2) or a path to a local model folder.
         kind: "sentence-transformers", "static" (a distilled static model folder) or "hashing".

@@ -48,7 +48,7 @@ def subject(verb: "Token") -> "Token | None":
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             return subj[0]
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head != tok:
             tok = tok.head
             continue
         return None

@@ -1,14 +1,17 @@
 """Commitments (future undertakings) and actions (done or ongoing) in a response (ANNOTATION.md §3).
 
 A commitment is a clause whose verb is governed by "will"/"shall", by "is committed
-to"/"undertakes to", or by an intention verb ("intends", "plans", "expects", "aims",
-"is expected to"). Its strength is read from the main verb and what it governs:
-firm (will + a concrete action), qualified (intention verbs, "will seek/aim/look/
-work to", or a condition such as "subject to", "where appropriate"), vague ("will
-consider", "explore", "keep under review", "work with", "may"). Modal "should"/"must"
-is how a response paraphrases what others ought to do, so it never makes a
-commitment on its own. Actions are past ("has published", "announced") and ongoing
-("continues to test", "is working with") activity: never commitments.
+to"/"undertakes to"/"has agreed to", by an intention verb ("intends", "plans", "expects",
+"aims", "is expected to", "is prepared to"), or a plan stated as "The strategy is to
+deliver ..." — and which is an undertaking by the responder or a body it speaks for
+(:mod:`.undertaking`: not "This will be underpinned by ...", "The Framework will
+complement ...", "you will appreciate ..."). Items listed under a lead such as "The
+programme of work will also:" are commitments of their own (:mod:`.listitems`). The
+strength (firm / qualified / vague) is in :mod:`.strength`. Modal "should"/"must" is how a
+response paraphrases what others ought to do, so it never makes a commitment on its own.
+The actor is the subject (the by-agent of a passive); "We"/"I" and agentless passives are
+the responder's, named when ``responder`` is given. Actions are past ("has published",
+"announced") and ongoing ("continues to test", "is working with") activity: never commitments.
 """
 
 from __future__ import annotations
@@ -75,10 +78,11 @@ def _clause(doc: "Doc", verb: "Token", lo: int, hi: int) -> tuple[int, int]:
     """Character span of the verb's clause (within [lo, hi)), without coordinated clauses of their own."""
     skip: set[int] = set()
     for c in verb.subtree:
-        if c is verb or c.i < verb.i or c.dep_ not in _CLAUSE_DEPS or c.pos_ not in ("VERB", "AUX"):
+        if c == verb or c.i < verb.i or c.dep_ not in _CLAUSE_DEPS or c.pos_ not in ("VERB", "AUX"):
             continue
-        own = any(g.dep_ in _SUBJ for g in c.children) or bool(_aux_words(c) & _cues()["future_modals"])
-        if own and (c.head is verb or bool(_aux_words(c) & _cues()["future_modals"])):
+        own = any(g.dep_ in _SUBJ for g in c.children) or bool(_aux_words(c) & _cues()["future_modals"]) or (
+            c.dep_ == "conj" and _trigger(c) is not None)  # "is committed to X and intends to Y": two commitments
+        if own and (c.head == verb or bool(_aux_words(c) & _cues()["future_modals"])):
             skip.update(t.i for t in c.subtree)
     toks = [t for t in verb.subtree if t.i not in skip and lo <= t.idx < hi]
     if not toks:
@@ -104,23 +108,19 @@ def _trigger(verb: "Token") -> tuple[str, str] | None:
         return "will" if "will" in aux or "'ll" in aux else "shall", "firm"
     if verb.pos_ == "ADJ":
         # "We are committed to taking ...", "the Director is prepared to review ..."
-        if verb.lower_ in _READY_ADJ and verb.dep_ == "acomp" and _to_action(verb):
+        if verb.lower_ in _READY_ADJ and verb.dep_ == "acomp" and _to_action(verb) and not _values_only(verb):
             return verb.lower_, _READY_ADJ[verb.lower_]
         return None
-    if lemma in cues["firm_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN", "VBD") and any(
+    if lemma == "agree":
+        # "the CAA has agreed to monitor ...": an undertaking reported; "agrees to" answers the recommendation
+        if verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
+            return lemma, "firm"
+        return None
+    if lemma in cues["firm_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN") and any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
-        if verb.tag_ == "VBD" and lemma != "agree":
-            return None
-        return lemma, "firm"
-    if lemma == "be" and verb.tag_ in ("VBZ", "VBP") and any(
-            c.dep_ == "xcomp" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
-        # "The strategy is to deliver a Business Case": a plan when the subject is one, else an arrangement
-        subj = _subject(verb)
-        if subj is None:
-            return None
-        if subj.lemma_.lower() in cues["plan_nouns"]:
-            return "is to", "qualified"
-        return ("is to", "firm") if subj.pos_ in ("PROPN", "PRON") or subj.lemma_.lower() in cues["agent_words"] else None
+        return (lemma, "firm") if not _values_only(verb) else None
+    if lemma == "be" and verb.tag_ in ("VBZ", "VBP"):
+        return _is_to(verb)
     if lemma in cues["qualified_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN") and any(
             c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
         if verb.tag_ == "VBN" and not aux & {"is", "are", "am"}:
@@ -131,6 +131,38 @@ def _trigger(verb: "Token") -> tuple[str, str] | None:
         if subj is not None and subj.lower_ not in ("which", "that", "this", "it") and lemma in (
                 cues["vague_verbs"] | {"include", "propose"}):
             return next(iter(aux & {"may", "might", "could", "can"})), "vague"
+    return None
+
+
+_VALUES = {"ensure", "recognise", "recognize", "respect", "uphold", "protect", "promote", "maintain", "safeguard",
+           "accept", "agree", "support", "note", "acknowledge", "welcome", "consider"}
+
+
+def _values_only(tok: "Token") -> bool:
+    """ "committed to ensuring X is proportionate", "prepared to accept the recommendation": a value or a
+    stance, not an action (ANNOTATION.md §3: firm needs "is committed to + a concrete action")."""
+    acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pcomp"]
+    return bool(acts) and acts[0].lemma_.lower() in _VALUES and not (
+        acts[0].lemma_.lower() == "support" and tok.lemma_.lower() == "commit" and tok.tag_ == "VBN"
+        and any(c.lower_ in ("has", "have") for c in tok.children))
+
+
+def _is_to(verb: "Token") -> tuple[str, str] | None:
+    """ "The strategy is to deliver a Business Case", "The Government's objective is to ensure ...": a plan."""
+    cues = _cues()
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to" or doc[verb.i + 2].dep_ != "xcomp":
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.lower_ in ("it", "this", "that", "there", "which"):
+        return None
+    owner = [c for c in subj.children if c.dep_ == "poss"]
+    lemma = subj.lemma_.lower()
+    if lemma in ("strategy", "plan", "intention") or (lemma in cues["plan_nouns"] and owner):
+        return "is to", "qualified"
+    if subj.ent_type_ in ("ORG", "PERSON", "GPE") or lemma in cues["agent_words"]:
+        return "is to", "firm"  # "The Department is to publish ..."
     return None
 
 
@@ -187,7 +219,9 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
         if not is_undertaking(tok) or any(lo <= tok.idx < hi for lo, hi in regions):
             continue
         lo, hi = _bounds(sentences, tok.idx, doc)
-        start, end = _clause(doc, tok, lo, hi)
+        # "We are committed to ...": the clause and its subject hang from the copula
+        anchor = tok.head if tok.pos_ == "ADJ" else tok
+        start, end = _clause(doc, anchor, lo, hi)
         for colon, _ in regions:
             if start < colon < end:
                 end = colon  # the lead of a list ("... will take the following actions:") ends at its colon
@@ -195,8 +229,8 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
             end -= 1
         if re.search(r"\b(?:will|shall)(?:\s+also)?$", text[start:end]):
             continue  # "The programme of work will also": the items are the commitments
-        strength, cue, conditional = commitment_strength(doc, tok, trig[1], start, end)
-        found.append((start, end, tok, strength, cue, conditional))
+        strength, cue, conditional = commitment_strength(doc, tok, trig[1], start, end, trigger=trig[0])
+        found.append((start, end, anchor, strength, cue, conditional))
     kept: list[tuple[int, int, "Token", str, str, bool]] = []
     for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
         if any(k[0] <= item[0] and item[1] <= k[1] for k in kept):

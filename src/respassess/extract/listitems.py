@@ -46,7 +46,8 @@ def _lead(text: str, colon: int) -> tuple[int, str | None, str] | None:
     future = None
     for future in _FUTURE.finditer(lead):
         pass
-    if future is None or len(lead) - future.end() > 120:
+    if future is None or len(lead) - future.end() > 120 or re.search(r"\bexpects?\s+that\b", lead, re.I):
+        # "DHSC expects that providers will:" lists what others are expected to do; the lead is the commitment
         return None
     before = lead[:future.start()]
     # the actor is the phrase right before the modal: after the last comma or "that"
@@ -64,7 +65,8 @@ def _item_end(text: str, start: int, end: int, marked: bool) -> int:
             end = start + m.start() + 1
     while end > start and text[end - 1] in " \t\n;,.":
         end -= 1
-    return end
+    tail = re.search(r"[;,]?\s+(?:and|or)$", text[start:end])  # "consult on the metrics; and"
+    return start + tail.start() if tail else end
 
 
 def find_list_items(text: str) -> list[ListItem]:

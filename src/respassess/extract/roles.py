@@ -41,7 +41,7 @@ def _governor(doc: "Doc", start: int, end: int) -> tuple["Token | None", bool]:
     via_noun = False
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if head == tok:
             return (tok if tok.pos_ in ("VERB", "AUX") else None), via_noun
         if head.pos_ in ("VERB", "AUX") or (head.lemma_ == "be" and head.dep_ == "ROOT"):
             return head, via_noun
@@ -82,7 +82,7 @@ def _verb_is_future(verb: "Token") -> bool | None:
         if words & {"is", "are", "am"} and verb.tag_ == "VBG":
             return None
         infinitive = infinitive or "to" in words
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp") and verb.head != verb:
             verb = verb.head
             if verb.lemma_.lower() in _FUTURE_VERBS:
                 return True

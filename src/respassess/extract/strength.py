@@ -24,8 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["commitment_strength", "main_action"]
 
 _CHAIN = ("continue", "seek", "aim", "look", "try", "work", "endeavour", "strive", "commit", "undertake", "intend",
-          "plan", "expect", "hope", "propose", "agree", "prepare")
+          "plan", "expect", "hope", "propose", "agree", "prepare", "committed", "prepared", "willing")
 _WORK_WITH = ("work", "engage", "liaise", "collaborate", "partner")
+_DELIBERATE = ("consider", "explore", "examine", "reflect", "contemplate", "investigate")
 _ALWAYS_VAGUE = ("take into account", "take * into account", "take into consideration", "have regard to",
                  "give consideration", "give further consideration", "keep under review", "keep * under review")
 
@@ -45,7 +46,7 @@ def _plan_clause(verb: "Token") -> bool:
     """ "with the plan that all teams will have adopted ...": a future clause stating a plan's content."""
     nouns = cues()["plan_nouns"]
     head = verb.head
-    return verb.dep_ in ("acl", "ccomp", "relcl") and head is not verb and head.lemma_.lower() in nouns and any(
+    return verb.dep_ in ("acl", "ccomp", "relcl") and head != verb and head.lemma_.lower() in nouns and any(
         c.lower_ == "that" for c in verb.children)
 
 
@@ -60,7 +61,8 @@ def _purpose(steps: list["Token"]) -> "Token | None":
     return None
 
 
-def commitment_strength(doc: "Doc", verb: "Token", base: str, start: int, end: int) -> tuple[str, str, bool]:
+def commitment_strength(doc: "Doc", verb: "Token", base: str, start: int, end: int, *,
+                        trigger: str | None = None) -> tuple[str, str, bool]:
     """Return (strength, cue, conditional) for a clause whose verb triggered a commitment.
 
     Args:
@@ -70,6 +72,7 @@ def commitment_strength(doc: "Doc", verb: "Token", base: str, start: int, end: i
             intention verbs, "vague" for may/might).
         start: the clause's start offset.
         end: its end offset.
+        trigger: the words that triggered it ("is to", "committed"), used as the cue when no modal did.
 
     Returns:
         The strength name, the cue words that decided it, and whether a condition was found.
@@ -82,14 +85,15 @@ def commitment_strength(doc: "Doc", verb: "Token", base: str, start: int, end: i
     action = main_action(verb)
     alemma = action.lemma_.lower()
     chain = {lemma, alemma} | {t.lemma_.lower() for t in verb.children if t.dep_ == "xcomp"}
-    cue = base if base != "firm" else next(iter(aux_words(verb) & (table["future_modals"] | {"will"})), lemma)
+    cue = base if base != "firm" else next(iter(aux_words(verb) & (table["future_modals"] | {"will"})),
+                                           trigger or lemma)
     if base == "vague":
         return "vague", cue, conditional
     preps = {c.lower_ for c in action.children if c.dep_ == "prep"} | {c.lower_ for c in verb.children if c.dep_ == "prep"}
     objs = {c.lemma_.lower() for c in action.children if c.dep_ in ("dobj", "pobj", "attr")}
     vague_phrase = any(re.search(phrase_re(p), text) for p in table["vague_phrases"])
     steps = [verb]
-    while steps[-1] is not action and len(steps) < 4:
+    while steps[-1] != action and len(steps) < 4:
         nxt = to_clause(steps[-1])
         if not nxt:
             break
@@ -97,21 +101,24 @@ def commitment_strength(doc: "Doc", verb: "Token", base: str, start: int, end: i
     works_with = any(t.lemma_.lower() in _WORK_WITH and {
         c.lower_ for c in t.children if c.dep_ == "prep"} & {"with", "alongside"} for t in steps)
     purpose = _purpose(steps) if works_with else None
-    deliverable = purpose is not None and purpose.lemma_.lower() not in table["non_deliverable_verbs"] and not any(
-        c.lower_ in ("how", "whether", "what") for c in purpose.children)
+    deliverable = (purpose is not None and purpose.lemma_.lower() not in table["non_deliverable_verbs"]
+                   and purpose.lemma_.lower() not in _DELIBERATE
+                   and not any(c.lower_ in ("how", "whether", "what") for c in purpose.subtree))
     always_vague = any(re.search(phrase_re(p), text) for p in _ALWAYS_VAGUE)
-    if (alemma in ("consider", "explore", "examine", "reflect", "contemplate", "investigate") or always_vague
+    if (alemma in _DELIBERATE or always_vague
             or (works_with and not deliverable)
             or alemma in table["waiting_verbs"]
             or (alemma in ("continue", "pursue", "maintain") and objs & table["activity_objects"])
             or (alemma == "keep" and "review" in text) or (alemma == "look" and preps & {"at", "into"})
             or (alemma == "progress" and "action" in objs) or objs & {"consideration"}
-            or (lemma == "commit" and alemma in ("work", "engage", "collaborate") and not deliverable)
+            or (lemma in ("commit", "committed") and alemma in table["non_deliverable_verbs"] | set(_WORK_WITH)
+                and not deliverable)
             or (vague_phrase and alemma in table["vague_verbs"] and not deliverable)):
         word = next((f"{t.lemma_.lower()} with" for t in steps if works_with and t.lemma_.lower() in _WORK_WITH), alemma)
         return "vague", f"{cue} {word}", conditional
     if base == "qualified":
-        return "qualified", lemma if lemma == alemma else f"{lemma} to", conditional
+        word = trigger if trigger and lemma == "be" else lemma
+        return "qualified", word if lemma == alemma else f"{word} to", conditional
     if _plan_clause(verb):
         return "qualified", f"{verb.head.lemma_.lower()} that", conditional
     chain |= {t.lemma_.lower() for t in to_clause(verb)}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._syntax import cues, passive, subject, to_clause
+from ._syntax import aux_words, cues, passive, subject, to_clause
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -49,7 +49,7 @@ def is_agent(tok: "Token") -> bool:
     if low == "you" or low in _DEMONSTRATIVES or tok.tag_ == "VBG":
         return False
     # a named document is still a document: "The Regional HADR Framework", "The 10 Year Health Plan"
-    return not (low in table["non_agent_nouns"] or lemma in table["non_agent_nouns"])
+    return not (low in table["non_agent_nouns"] or lemma in table["non_agent_nouns"] or lemma in table["plan_nouns"])
 
 
 def _speech_act(verb: "Token") -> bool:
@@ -63,6 +63,27 @@ def _speech_act(verb: "Token") -> bool:
     return False
 
 
+def _doer(verb: "Token") -> "Token | None":
+    """The subject, inherited through conj/xcomp chains, but not from a passive head.
+
+    "KiwiRail expects this to be implemented ... and will provide further information": the
+    patient "this" of the passive is not who will provide.
+    """
+    subj = subject(verb)
+    if subj is not None and subj.dep_ == "csubj":
+        # "Building on Phase I, DFAT will seek ...", misparsed with the gerund as subject: the
+        # agent is the name right before the modal; a true gerund subject ("Reporting on X
+        # will provide ...") is a thing
+        aux = [c for c in verb.children if c.dep_ == "aux"]
+        before = verb.doc[aux[0].i - 1] if aux and aux[0].i > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.i in {t.i for t in subj.subtree}:
+            return before
+        return subj
+    if subj is None or subj.head == verb:
+        return subj
+    return None if passive(subj.head) else subj
+
+
 def is_undertaking(verb: "Token") -> bool:
     """Return False for a future clause that describes, predicts or speaks rather than undertakes.
 
@@ -73,15 +94,16 @@ def is_undertaking(verb: "Token") -> bool:
         True when the clause can be the responder's commitment.
     """
     table = cues()
-    if any(c.lower_ in ("how", "whether", "what", "why") and c.dep_ in ("advmod", "mark", "dobj", "nsubj")
-           for c in verb.children):
+    cleft = verb.dep_ in ("ccomp", "advcl") and verb.head.lemma_ == "be"  # "That is why we will ..."
+    if not cleft and any(c.lower_ in ("how", "whether", "what", "why") and c.dep_ in ("advmod", "mark", "dobj", "nsubj")
+                         for c in verb.children):
         return False
     if _speech_act(verb):
         return False
     lemma = verb.lemma_.lower()
     if lemma in ("require", "need") and (passive(verb) or to_clause(verb)):
         return False
-    subj = subject(verb)
+    subj = _doer(verb)
     if subj is not None and subj.lower_ == "you":
         return False
     if passive(verb):
@@ -93,6 +115,8 @@ def is_undertaking(verb: "Token") -> bool:
         if lemma in ("expect", "envisage", "anticipate") and subj is not None and not is_agent(subj):
             return False  # "This process is envisaged to take some time": a forecast about a thing
         return True
+    if lemma == "be" and not aux_words(verb) & table["future_modals"]:
+        return True  # "The strategy is to deliver ...": the trigger already required a plan or an agent
     if subj is not None and subj.dep_ != "expl" and not is_agent(subj):
         return lemma in table["content_verbs"] and subj.lower_ not in ("which", "that")
     if lemma not in table["effect_verbs"]:
