@@ -9,7 +9,11 @@ import sys
 import numpy as np
 import pytest
 
-from respassess.align.embed import SentenceTransformerEmbedder, bundled_minilm_path, load_embedder
+from respassess.align.embed import (
+    SentenceTransformerEmbedder,
+    bundled_minilm_path,
+    load_embedder,
+)
 from respassess.align.minilm import BertMeanPoolEncoder
 from tests.conftest import load_jsonl, shared_path
 
@@ -110,6 +114,8 @@ def test_shares_model_id_and_cache_with_sentence_transformers(encoder):
     assert encoder.model_id == SentenceTransformerEmbedder("minilm").model_id == "st:all-MiniLM-L6-v2"
     assert isinstance(load_embedder("minilm"), BertMeanPoolEncoder)
     assert encoder.dimension == 384
+    # Batch workers touch `.model` to load eagerly, as they do with SentenceTransformerEmbedder.
+    assert len(encoder.model["layers"]) == 6
 
 
 @pytest.mark.parametrize("patch, message", [
@@ -167,6 +173,6 @@ def test_loading_and_encoding_does_not_import_transformers():
         "assert vec.shape == (2, 384), vec.shape\n"
         "print(type(emb).__name__, 'transformers' in sys.modules, 'sentence_transformers' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["BertMeanPoolEncoder", "False", "False"]

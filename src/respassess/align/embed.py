@@ -18,7 +18,12 @@ from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
-from ..errors import InvalidValueError, ModelNotFoundError, ModelUnsupportedError, value_invalid_msg
+from ..errors import (
+    InvalidValueError,
+    ModelNotFoundError,
+    ModelUnsupportedError,
+    value_invalid_msg,
+)
 
 __all__ = [
     "Embedder",

@@ -16,8 +16,9 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -156,6 +157,16 @@ class BertMeanPoolEncoder:
         """The vector size (the model's hidden size)."""
         return int(self.config["hidden_size"])
 
+    @property
+    def model(self) -> dict[str, Any]:
+        """The loaded weights, loading them on first use.
+
+        Mirrors ``SentenceTransformerEmbedder.model``, so code that touches ``.model`` to load a
+        model eagerly (e.g. batch workers before their first chunk) works with either backend.
+        """
+        self._load()
+        return self._weights
+
     def _load(self) -> None:
         """Load the tokenizer and the weights once (thread-safe)."""
         if self._weights is not None:
@@ -216,7 +227,6 @@ class BertMeanPoolEncoder:
 
     def _forward(self, ids, mask):
         """Run BERT on one padded batch and return mean-pooled, L2-normalised vectors."""
-        import torch
         import torch.nn.functional as F
 
         w = self._weights
