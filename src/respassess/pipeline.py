@@ -280,7 +280,9 @@ class Assessor:
         doc = p.resp_doc
         dates = extract_dates(doc, response_date=record.response_date, jurisdiction=record.jurisdiction)
         amounts = extract_amounts(doc, jurisdiction=record.jurisdiction)
-        commitments = extract_commitments(doc, p.sentences, dates=dates, amounts=amounts)
+        responder = record.meta.get("responder") or record.meta.get("recipient")
+        commitments = extract_commitments(doc, p.sentences, dates=dates, amounts=amounts,
+                                          responder=str(responder) if responder else None)
         actions = extract_actions(doc, p.sentences)
         stance = read_stance(p.sentences, official_status=record.official_status, commitments=commitments,
                              actions=actions, response=doc.text)

@@ -212,7 +212,8 @@ def _keep(doc: "Doc", start: int, end: int, norm: NormalisedDate) -> bool:
         word = re.search(r"[A-Za-z]+\.?$", text[start:end]).group(0)
         span = doc.char_span(end - len(word), end, alignment_mode="expand")
         return word[0].isupper() and span is not None and span.root.pos_ in ("PROPN", "NOUN") and word.lower() not in ("may",)
-    if text[start:end].lower() in ("today", "tomorrow") and re.search(r"\bof\s+(?:today\s+and\s+)?$", text[max(0, start - 14):start], re.I):
+    if text[start:end].lower() in ("today", "tomorrow") and re.search(
+            r"\bof\s+(?:today\s+and\s+)?$", text[max(0, start - 14):start], re.I):
         return False  # "the problems of today and tomorrow": a figure of speech, not a day
     if text[start:end].lower() in ("earlier", "later", "promptly", "soon", "in time", "previously"):
         span = doc.char_span(start, end, alignment_mode="expand")
