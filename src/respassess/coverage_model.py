@@ -210,9 +210,9 @@ class CoverageModel:
 
     def save(self, path: str | Path) -> Path:
         """Write the model as JSON (sorted keys, so the same fit gives the same bytes)."""
-        path = Path(path)
-        path.write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n", "utf-8")
-        return path
+        from .models import save_json
+
+        return save_json(self.to_dict(), path)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "CoverageModel":

@@ -14,7 +14,8 @@ from typing import Any
 
 from .errors import ModelIntegrityError
 
-__all__ = ["models_dir", "load_coverage_model", "coverage_model_status", "COVERAGE_MODEL_FILE"]
+__all__ = ["models_dir", "load_coverage_model", "coverage_model_status", "verify_artefact", "save_json",
+           "record_artefact", "COVERAGE_MODEL_FILE"]
 
 log = logging.getLogger(__name__)
 COVERAGE_MODEL_FILE = "coverage_model.json"
@@ -30,6 +31,42 @@ def _manifest(folder: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     return json.loads(path.read_text("utf-8"))
+
+
+def verify_artefact(path: str | Path) -> None:
+    """Refuse an artefact whose sha256 differs from its ``MANIFEST.json`` entry.
+
+    Raises:
+        ModelIntegrityError: the hashes differ.
+    """
+    from .doctor import file_sha256
+
+    path = Path(path)
+    entry = _manifest(path.parent).get(path.name)
+    if entry and file_sha256(path) != entry.get("sha256"):
+        raise ModelIntegrityError(f"{path} does not match the sha256 in MANIFEST.json; "
+                                  "rebuild it with `respassess train` or restore the file")
+
+
+def save_json(data: dict[str, Any], path: str | Path) -> Path:
+    """Write an artefact as JSON with sorted keys, so the same fit gives the same bytes."""
+    path = Path(path)
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", "utf-8")
+    return path
+
+
+def record_artefact(path: str | Path, *, version: str, training_data: Any, seed: int, date: str,
+                    metrics: dict[str, Any]) -> str:
+    """Add or replace an artefact's entry in its folder's ``MANIFEST.json``; return its sha256."""
+    from .doctor import file_sha256
+
+    path = Path(path)
+    sha = file_sha256(path)
+    manifest = _manifest(path.parent)
+    manifest[path.name] = {"sha256": sha, "version": version, "training_data": training_data, "seed": seed,
+                           "date": date, "metrics": metrics}
+    save_json(manifest, path.parent / "MANIFEST.json")
+    return sha
 
 
 def load_coverage_model(path: str | None = None) -> Any:
@@ -52,12 +89,7 @@ def load_coverage_model(path: str | None = None) -> Any:
     except ImportError:
         return None
     if not path:
-        from .doctor import file_sha256
-
-        entry = _manifest(target.parent).get(target.name)
-        if entry and file_sha256(target) != entry.get("sha256"):
-            raise ModelIntegrityError(f"{target} does not match the sha256 in MANIFEST.json; "
-                                      "rebuild it with `respassess train` or restore the file")
+        verify_artefact(target)
     return CoverageModel.load(target)
 
 

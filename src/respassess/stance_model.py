@@ -254,9 +254,9 @@ class StanceModel:
 
     def save(self, path: str | Path) -> Path:
         """Write the model as JSON (sorted keys, so the same fit gives the same bytes)."""
-        path = Path(path)
-        path.write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n", "utf-8")
-        return path
+        from .models import save_json
+
+        return save_json(self.to_dict(), path)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "StanceModel":
@@ -321,11 +321,7 @@ def load_stance_model(path: str | None = None) -> StanceModel | None:
                                       "train one with train_stance_model")
         return None
     if not path:
-        from .doctor import file_sha256
+        from .models import verify_artefact
 
-        manifest = target.parent / "MANIFEST.json"
-        entry = json.loads(manifest.read_text("utf-8")).get(target.name) if manifest.exists() else None
-        if entry and file_sha256(target) != entry.get("sha256"):
-            raise ModelIntegrityError(f"{target} does not match the sha256 in MANIFEST.json; "
-                                      "rebuild it with train_stance_model or restore the file")
+        verify_artefact(target)
     return StanceModel.load(target)

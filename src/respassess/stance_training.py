@@ -278,7 +278,7 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
     Raises:
         GoldFormatError: no dev-split gold record has a reply text in ``records_paths``.
     """
-    from .doctor import file_sha256
+    from .models import record_artefact
     from .evaluate import heldout_split, load_gold, load_record_texts
     from .stance_model import STANCE_MODEL_FILE
 
@@ -340,12 +340,8 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     target = model.save(out / STANCE_MODEL_FILE)
-    sha = file_sha256(target)
-    manifest_path = out / "MANIFEST.json"
-    manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
-    manifest[target.name] = {"sha256": sha, "version": model.version, "training_data": model.meta_["training_data"],
-                             "seed": seed, "date": model.meta_["date"], "metrics": metrics}
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", "utf-8")
+    sha = record_artefact(target, version=model.version, training_data=model.meta_["training_data"], seed=seed,
+                          date=model.meta_["date"], metrics=metrics)
     log.info("stance model: dev CV accuracy %.3f on %d gold + %d weak replies; written to %s",
              metrics["dev_cv_accuracy"], len(dev_ex), len(weak_ex), target)
     return {**metrics, "path": str(target), "sha256": sha}

@@ -11,7 +11,6 @@ are scored once at the end and reported beside the cross-validated dev figures.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,7 +138,7 @@ def train_coverage_model(gold_paths: Sequence[str | Path], records_paths: Sequen
         GoldFormatError: no gold record of the dev split has a matched ask to learn from.
     """
     from .config import RULES, AssessConfig
-    from .doctor import file_sha256
+    from .models import record_artefact
     from .evaluate import heldout_split, load_gold, load_record_texts
     from .pipeline import Assessor
 
@@ -196,12 +195,8 @@ def train_coverage_model(gold_paths: Sequence[str | Path], records_paths: Sequen
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     target = model.save(out / "coverage_model.json")
-    sha = file_sha256(target)
-    manifest_path = out / "MANIFEST.json"
-    manifest = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
-    manifest[target.name] = {"sha256": sha, "version": model.version, "training_data": model.meta_["training_data"],
-                             "seed": seed, "date": model.meta_["date"], "metrics": metrics}
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", "utf-8")
+    sha = record_artefact(target, version=model.version, training_data=model.meta_["training_data"], seed=seed,
+                          date=model.meta_["date"], metrics=metrics)
     log.info("coverage model: cv macro-F1 %.3f on %d asks; written to %s", cv["macro_f1"], len(train_ex), target)
     return {**metrics, "path": str(target), "sha256": sha}
 
