@@ -190,7 +190,8 @@ def score_corpus(source: str | Path | Iterable[Record | RecordError], out: str |
 
     def on_error(exc: RecordError) -> None:
         report({"line": exc.line, "id": exc.record_id, "field": exc.field, "error": str(exc)})
-        log.warning("skipped bad record: %s", exc)
+        # every bad row is in the errors file and counted in the summary; a warning per row would flood stderr
+        log.info("skipped bad record: %s", exc)
 
     chunks = _chunks(items, done, config.batch_size, summary, on_error)
     try:

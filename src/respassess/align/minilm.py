@@ -24,6 +24,9 @@ import numpy as np
 
 from ..errors import ModelNotFoundError, ModelUnsupportedError
 
+#: at most this many tokens (texts x padded length) in one forward pass
+_TOKENS_PER_BATCH = 8192
+
 __all__ = ["BertMeanPoolEncoder"]
 
 log = logging.getLogger(__name__)
@@ -273,9 +276,14 @@ class BertMeanPoolEncoder:
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
         pad_id = int(self.config.get("pad_token_id", 0) or 0)
         with torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                chunk = order[start:start + self.batch_size]
-                longest = len(encodings[chunk[0]].ids)
+            start = 0
+            while start < len(order):
+                longest = len(encodings[order[start]].ids)
+                # Cap tokens per forward pass: a batch of 64 texts of 256 tokens would hold ~200 MB of
+                # attention scores, and peak memory would climb with the longest texts a corpus holds.
+                size = max(1, min(self.batch_size, _TOKENS_PER_BATCH // max(longest, 1)))
+                chunk = order[start:start + size]
+                start += size
                 ids = np.full((len(chunk), longest), pad_id, dtype=np.int64)
                 mask = np.zeros((len(chunk), longest), dtype=np.int64)
                 for row, i in enumerate(chunk):
