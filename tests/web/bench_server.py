@@ -2,7 +2,7 @@
 
 Not a test (no ``test_`` prefix): run it by hand on an otherwise idle machine::
 
-    .venv/bin/python tests/web/bench_server.py [--threads 1] [--warm 30] [--clients 20] [--per-client 3]
+    .venv/bin/python tests/web/bench_server.py [--threads 2] [--warm 30] [--clients 20] [--per-client 3]
 
 It serves the app with the threaded server on 127.0.0.1 and a free port (as
 ``respassess serve`` does), then sends the seed record (tests/data/uk_pac_seed.jsonl):
@@ -36,7 +36,7 @@ def _line(name: str, values: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=1, help="torch threads (serve's --model-threads)")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads (serve's --model-threads)")
     parser.add_argument("--warm", type=int, default=30, help="sequential warm checks")
     parser.add_argument("--clients", type=int, default=20, help="concurrent client threads")
     parser.add_argument("--per-client", type=int, default=3, help="checks per client thread")

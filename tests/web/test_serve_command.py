@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from click.testing import CliRunner
 
@@ -40,7 +42,7 @@ def test_serve_binds_localhost_by_default_without_warning(fake_web):
     result = CliRunner().invoke(cli, ["serve"])
     assert result.exit_code == 0, result.output
     assert ("bind", "127.0.0.1", 8000) in fake_web
-    assert ("create_app", "assessor", {"max_upload_bytes": 20 * 1024 * 1024, "model_threads": 1}) in fake_web
+    assert ("create_app", "assessor", {"max_upload_bytes": 20 * 1024 * 1024, "model_threads": min(2, os.cpu_count() or 1)}) in fake_web
     assert "WARNING" not in result.stderr
     assert "Serving http://127.0.0.1:8123/" in result.stderr and "Stopped." in result.stderr
     assert fake_web[-1] == "server_close"
@@ -52,7 +54,7 @@ def test_serve_warns_loudly_when_binding_elsewhere(fake_web, host):
     assert result.exit_code == 0, result.output
     assert f"WARNING: binding to {host}" in result.stderr and "no login" in result.stderr
     assert ("bind", host, 9000) in fake_web
-    assert ("create_app", "assessor", {"max_upload_bytes": 5 * 1024 * 1024, "model_threads": 1}) in fake_web
+    assert ("create_app", "assessor", {"max_upload_bytes": 5 * 1024 * 1024, "model_threads": min(2, os.cpu_count() or 1)}) in fake_web
 
 
 def test_serve_reports_a_busy_port_as_one_error_line(fake_web, monkeypatch):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -145,8 +146,8 @@ def split(document, out, jurisdiction, answered_only, max_bytes, timeout_s) -> N
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port (0: any free one).")
 @click.option("--max-upload-mb", type=click.IntRange(1, 500), default=20, show_default=True,
               help="Largest document (or pasted text) accepted, in MB.")
-@click.option("--model-threads", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="CPU threads for model inference (more can be slower on a busy machine).")
+@click.option("--model-threads", type=click.IntRange(1, 64), default=min(2, os.cpu_count() or 1), show_default=True,
+              help="CPU threads for the models; checks run one at a time, so each may use every core.")
 @model_options
 @clean_errors
 def serve(host, port, max_upload_mb, model_threads, **model_opts) -> None:
