@@ -11,13 +11,13 @@ from typing import Any, Mapping, Sequence
 
 from .render import environment
 
-__all__ = ["render_assessment_html", "render_assessment_markdown", "highlight_segments", "stance_note"]
+__all__ = ["render_assessment_html", "render_assessment_markdown", "highlight_segments", "stance_note", "locate_span"]
 
 _KIND_TITLES = {"m-ask": "ask", "m-evidence": "evidence", "m-commitment": "commitment", "m-date": "date",
                 "m-amount": "amount"}
 
 
-def _valid_span(text: str, span: Mapping[str, Any]) -> tuple[int, int] | None:
+def locate_span(text: str, span: Mapping[str, Any]) -> tuple[int, int] | None:
     """Return (start, end) when the span's offsets point at its text, else find the text; None if absent."""
     start, end, quote = span.get("start"), span.get("end"), span.get("text") or ""
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
@@ -44,7 +44,7 @@ def highlight_segments(text: str, spans: Sequence[tuple[Mapping[str, Any], str]]
     """
     marks: list[set[str]] = [set() for _ in range(len(text))]
     for span, css in spans:
-        where = _valid_span(text, span)
+        where = locate_span(text, span)
         if where:
             for i in range(*where):
                 marks[i].add(css)

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..report.single import locate_span
+
 __all__ = ["GAP_TITLES", "LABEL_TITLES", "STANCE_TITLES", "Mark", "nest_marks", "reflow_lines", "result_view"]
 
 STANCE_TITLES = {
@@ -57,19 +59,6 @@ class Node:
     first: bool = True
     last: bool = True
     tip_id: str | None = None
-
-
-def _locate(text: str, span: Mapping[str, Any]) -> tuple[int, int] | None:
-    """The span's offsets when they point at its text; else where its text first occurs; else None."""
-    start, end, quote = span.get("start"), span.get("end"), span.get("text") or ""
-    if (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
-            and (not quote or text[start:end] == quote)):
-        return start, end
-    if quote:
-        found = text.find(quote)
-        if found >= 0:
-            return found, found + len(quote)
-    return None
 
 
 def nest_marks(text: str, layers: Sequence[Sequence[Mark]], *, id_prefix: str = "tip") -> list[Node]:
@@ -204,7 +193,7 @@ def _response_marks(response: str, asks: Sequence[Mapping[str, Any]],
     for number, ask in enumerate(asks, 1):
         label = str(ask.get("label") or "unaddressed")
         for ev in ask.get("evidence") or []:
-            where = _locate(response, ev if isinstance(ev, Mapping) else {"text": ev})
+            where = locate_span(response, ev if isinstance(ev, Mapping) else {"text": ev})
             if not where:
                 continue
             mark = evidence.setdefault(where, Mark(*where, kind="evidence", classes=("ev", f"l-{label}"),
@@ -214,11 +203,11 @@ def _response_marks(response: str, asks: Sequence[Mapping[str, Any]],
         mark.note = "Evidence for " + "; ".join(f"ask {r['ask']} ({r['title'].lower()})" for r in mark.refs)
     commitments = [Mark(*w, kind="commitment", classes=("f", "f-commitment", f"st-{c.get('strength')}"),
                         note=commitment_note(c))
-                   for c in a.get("commitments") or [] if (w := _locate(response, c))]
+                   for c in a.get("commitments") or [] if (w := locate_span(response, c))]
     values = [Mark(*w, kind="date", classes=("f", "f-date"), note=date_note(d))
-              for d in a.get("dates") or [] if (w := _locate(response, d))]
+              for d in a.get("dates") or [] if (w := locate_span(response, d))]
     values += [Mark(*w, kind="amount", classes=("f", "f-amount"), note=amount_note(m))
-               for m in a.get("amounts") or [] if (w := _locate(response, m))]
+               for m in a.get("amounts") or [] if (w := locate_span(response, m))]
     return [list(evidence.values()), commitments, values]
 
 
@@ -240,11 +229,11 @@ def result_view(a: Mapping[str, Any], *, recommendation: str, response: str, ref
     for number, ask in enumerate(asks, 1):
         label = str(ask.get("label") or "unaddressed")
         ask.update(number=number, label_title=LABEL_TITLES.get(label, label), symbol=LABEL_SYMBOLS.get(label, "?"),
-                   evidence_located=[dict(ev, anchor=f"ev-{w[0]}") if (w := _locate(response, ev)) else dict(ev)
+                   evidence_located=[dict(ev, anchor=f"ev-{w[0]}") if (w := locate_span(response, ev)) else dict(ev)
                                      for ev in ask.get("evidence") or [] if isinstance(ev, Mapping)])
     ask_marks = [Mark(*w, kind="ask", classes=("ask", f"l-{ask['label']}"), anchor=f"rec-ask-{ask['number']}",
                       number=ask["number"], note=f"Ask {ask['number']}: {ask['label_title']}")
-                 for ask in asks if (w := _locate(recommendation, ask))]
+                 for ask in asks if (w := locate_span(recommendation, ask))]
     gaps = []
     for number, gap in enumerate(a.get("gaps") or [], 1):
         gap = dict(gap) if isinstance(gap, Mapping) else {"kind": str(gap), "message": "", "evidence": []}
