@@ -14,7 +14,6 @@ can never execute code.
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -22,6 +21,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from .errors import InvalidValueError, ModelIntegrityError, value_invalid_msg
+from .linear import LinearSoftmax, softmax
 from .types import ActionStatus, AskLabel, CommitmentStrength, DateRole, Stance
 
 __all__ = ["CoverageModel", "evidence_features", "FEATURE_NAMES", "FORMAT_VERSION"]
@@ -84,7 +84,7 @@ def evidence_features(ev: Any, stance: Stance) -> np.ndarray:
     return np.asarray(values, dtype=np.float64)
 
 
-class CoverageModel:
+class CoverageModel(LinearSoftmax):
     """Multinomial logistic regression over :func:`evidence_features`, temperature-calibrated.
 
     Args:
@@ -173,12 +173,11 @@ class CoverageModel:
     # -- prediction (numpy only) -----------------------------------------------------
     def logits(self, X: np.ndarray) -> np.ndarray:
         """Uncalibrated class scores of feature rows."""
-        Z = (np.atleast_2d(np.asarray(X, dtype=np.float64)) - self.mean_) / self.scale_
-        return Z @ self.coef_.T + self.intercept_
+        return self.linear_scores(X)
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """Calibrated class probabilities, columns in :attr:`classes_` order."""
-        return _softmax(self.logits(X) / self.temperature_)
+        return softmax(self.logits(X) / self.temperature_)
 
     def predict(self, X: np.ndarray) -> list[str]:
         """The most probable label of each row."""
@@ -201,8 +200,7 @@ class CoverageModel:
         return {
             "format_version": FORMAT_VERSION, "kind": "multinomial_logistic_regression", "version": self.version,
             "features": list(FEATURE_NAMES), "classes": list(self.classes_),
-            "coef": np.round(self.coef_, 8).tolist(), "intercept": np.round(self.intercept_, 8).tolist(),
-            "scaler": {"mean": np.round(self.mean_, 8).tolist(), "scale": np.round(self.scale_, 8).tolist()},
+            **self.linear_state(),
             "calibration": {"method": "temperature", "temperature": round(float(self.temperature_), 6)},
             "params": {"C": self.C, "seed": self.seed, "folds": self.folds, "class_weight": "balanced"},
             **self.meta_,
@@ -228,10 +226,7 @@ class CoverageModel:
         params = data.get("params", {})
         model = cls(C=float(params.get("C", 1.0)), seed=int(params.get("seed", 0)), folds=int(params.get("folds", 5)))
         model.classes_ = list(data["classes"])
-        model.coef_ = np.asarray(data["coef"], dtype=np.float64)
-        model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
-        model.mean_ = np.asarray(data["scaler"]["mean"], dtype=np.float64)
-        model.scale_ = np.asarray(data["scaler"]["scale"], dtype=np.float64)
+        model.set_linear_state(data)
         model.temperature_ = float(data["calibration"]["temperature"])
         model.meta_ = {k: data[k] for k in ("training_data", "date", "metrics", "n_examples") if k in data}
         return model
@@ -243,24 +238,14 @@ class CoverageModel:
         Raises:
             ModelIntegrityError: the file is not valid JSON or not a model of this format.
         """
-        try:
-            data = json.loads(Path(path).read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ModelIntegrityError(f"cannot read coverage model {path}: {exc}; rebuild it with "
-                                      "`respassess train`") from None
+        data = cls.read_json(path, what="coverage model", rebuild="`respassess train`")
         return cls.from_dict(data)
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
 
 
 def _fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
     """The temperature minimising held-out negative log-likelihood (grid, then refined)."""
     def nll(t: float) -> float:
-        p = _softmax(logits / t)
+        p = softmax(logits / t)
         return float(-np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None)).mean())
 
     grid = np.exp(np.linspace(np.log(0.2), np.log(10.0), 60))

@@ -16,7 +16,6 @@ scaler) and predicts with numpy alone, so loading a model file can never execute
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
@@ -26,6 +25,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from .errors import InvalidValueError, ModelIntegrityError, value_invalid_msg
+from .linear import LinearSoftmax, softmax
 from .types import Action, ActionStatus, Commitment, CommitmentStrength, Sentence, Stance
 
 __all__ = ["StanceModel", "stance_features", "load_stance_model", "FEATURE_NAMES", "FORMAT_VERSION",
@@ -129,7 +129,7 @@ def stance_features(sentences: Sequence[Sentence], *, commitments: Sequence[Comm
     return np.asarray(values, dtype=np.float64)
 
 
-class StanceModel:
+class StanceModel(LinearSoftmax):
     """Multinomial logistic regression over :func:`stance_features`.
 
     Args:
@@ -193,11 +193,7 @@ class StanceModel:
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """Class probabilities (numpy only), columns in :attr:`classes_` order."""
-        Z = (np.atleast_2d(np.asarray(X, dtype=np.float64)) - self.mean_) / self.scale_
-        z = Z @ self.coef_.T + self.intercept_
-        z = z - z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(self.linear_scores(X))
 
     def predict(self, X: np.ndarray) -> list[str]:
         """The most probable stance of each row."""
@@ -246,8 +242,7 @@ class StanceModel:
         return {
             "format_version": FORMAT_VERSION, "kind": "multinomial_logistic_regression", "version": self.version,
             "features": list(FEATURE_NAMES), "classes": list(self.classes_),
-            "coef": np.round(self.coef_, 8).tolist(), "intercept": np.round(self.intercept_, 8).tolist(),
-            "scaler": {"mean": np.round(self.mean_, 8).tolist(), "scale": np.round(self.scale_, 8).tolist()},
+            **self.linear_state(),
             "params": {"C": self.C, "seed": self.seed},
             **self.meta_,
         }
@@ -272,10 +267,7 @@ class StanceModel:
         params = data.get("params", {})
         model = cls(C=float(params.get("C", 1.0)), seed=int(params.get("seed", 0)))
         model.classes_ = [Stance(c).value for c in data["classes"]]
-        model.coef_ = np.asarray(data["coef"], dtype=np.float64)
-        model.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
-        model.mean_ = np.asarray(data["scaler"]["mean"], dtype=np.float64)
-        model.scale_ = np.asarray(data["scaler"]["scale"], dtype=np.float64)
+        model.set_linear_state(data)
         width = len(FEATURE_NAMES)
         if model.coef_.shape != (len(model.classes_), width) or model.mean_.shape != (width,):
             raise ModelIntegrityError(f"stance model arrays have shape {model.coef_.shape}, expected "
@@ -290,11 +282,7 @@ class StanceModel:
         Raises:
             ModelIntegrityError: the file is not valid JSON or not a model of this format.
         """
-        try:
-            data = json.loads(Path(path).read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ModelIntegrityError(f"cannot read stance model {path}: {exc}; rebuild it with "
-                                      "train_stance_model") from None
+        data = cls.read_json(path, what="stance model", rebuild="train_stance_model")
         return cls.from_dict(data)
 
 

@@ -175,9 +175,9 @@ def train_coverage_model(gold_paths: Sequence[str | Path], records_paths: Sequen
     best_c = max(scored)[2]
     model = CoverageModel(C=best_c, seed=seed).fit(X, y, groups=groups)
     oof = model.out_of_fold_logits(X, y, groups=groups) / model.temperature_
-    from .coverage_model import _softmax
+    from .linear import softmax
 
-    oof_p = _softmax(oof)
+    oof_p = softmax(oof)
     cv = classification_metrics(y, [model.classes_[i] for i in oof_p.argmax(axis=1)], oof_p, model.classes_)
     metrics: dict[str, Any] = {"cv": cv, "C": best_c, "C_search": {str(c): f for f, _, c in scored},
                                "temperature": round(model.temperature_, 4), "n_examples": len(train_ex)}
