@@ -12,7 +12,7 @@ file when given). Findings are matched to gold one-to-one by span overlap (gold 
 are located in the response by string search).
 
 Printed per gold file and per split, and for both files together: span P/R/F1, value
-P/R/F1 (a match whose normalised value also agrees) and value accuracy on matched pairs
+P/R/F1 (a match whose normalised value also agrees; dates as intervals of days) and value accuracy on matched pairs
 for dates and amounts; role and vague accuracy for dates; detection P/R/F1, strength
 accuracy and actor agreement on matched pairs for commitments.
 
@@ -115,11 +115,13 @@ def score_record(nlp, g: dict, rec: dict, st: dict[str, float], show: bool) -> N
     """Run the extractors on one record and add its counts to ``st``; print its errors when ``show``."""
     from respassess.extract import extract_actions, extract_amounts, extract_commitments, extract_dates
     from respassess.segment import split_sentences
+    from respassess.evaluation.metrics import date_bounds
 
     text = rec.get("response") or ""
     doc = nlp(text)
     sentences = split_sentences(doc)
-    dates = extract_dates(doc, response_date=rec.get("response_date"), jurisdiction=rec.get("jurisdiction"))
+    dates = extract_dates(doc, response_date=rec.get("response_date"), jurisdiction=rec.get("jurisdiction"),
+                          anchor_date=rec.get("recommendation_date"))
     amounts = extract_amounts(doc, jurisdiction=rec.get("jurisdiction"))
     commitments = extract_commitments(doc, sentences, dates=dates, amounts=amounts)
     extract_actions(doc, sentences)  # exercised for crashes; not in the gold
@@ -140,7 +142,7 @@ def score_record(nlp, g: dict, rec: dict, st: dict[str, float], show: bool) -> N
         st[f"{kind}_tp"] += len(pairs)
         for gi, p in pairs:
             if kind == "dates":
-                ok = gi["value"] == p.value
+                ok = date_bounds(gi["value"]) == date_bounds(p.value)
                 role_ok = gi.get("role") == p.role.value
                 st["dates_role_ok"] += role_ok
                 st["dates_vague_ok"] += bool(gi.get("vague")) == p.vague

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from respassess.coverage_model import FEATURE_NAMES, CoverageModel, evidence_features
+from respassess.coverage_model import FEATURE_NAMES, MIN_RECORDS, CoverageModel, evidence_features, evidence_words
 from respassess.errors import InvalidValueError, ModelIntegrityError
 from respassess.score import evidence_for_asks
 from respassess.types import Alignment, Ask, AskLabel, Commitment, CommitmentStrength, Sentence, Stance
@@ -82,3 +82,40 @@ def test_bad_inputs_and_foreign_files_are_refused(tmp_path):
     (tmp_path / "junk.json").write_text("{not json")
     with pytest.raises(ModelIntegrityError, match="cannot read coverage model"):
         CoverageModel.load(tmp_path / "junk.json")
+
+
+def test_evidence_words_are_unigrams_and_bigrams_of_the_evidence():
+    ev_plan, ev_costed = _evidence()
+    words = evidence_words(ev_plan)
+    assert {"intends", "set out", "later this", "this year"} <= words
+    assert "later this year" not in words  # no trigrams
+    assert "agrees" not in words  # only the evidence sentence, not the whole response
+    assert evidence_words(ev_costed) == frozenset()  # no evidence, no words
+
+
+def test_word_block_is_learned_stored_and_required():
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(90, len(FEATURE_NAMES))) * 0.01  # the named features carry nothing here
+    y = ["rejected" if i % 3 == 0 else "addressed" for i in range(90)]
+    words = [frozenset({"not", "will not"} if label == "rejected" else {"has", "published"}) | {"the"}
+             for label in y]
+    groups = [f"r{i}" for i in range(90)]
+    model = CoverageModel(C=1.0).fit(X, y, groups=groups, words=words)
+    assert {"not", "will not", "has", "published", "the"} <= set(model.vocabulary_)
+    assert model.predict(X, words) == y  # the words alone separate the labels
+    with pytest.raises(InvalidValueError, match="words"):
+        model.predict(X)
+    clone = CoverageModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert clone.vocabulary_ == model.vocabulary_
+    assert np.allclose(clone.predict_proba(X, words), model.predict_proba(X, words))
+    # a word used by fewer than MIN_RECORDS records is not learned
+    rare = [w | {"zyzzyva"} if i < MIN_RECORDS - 1 else w for i, w in enumerate(words)]
+    assert "zyzzyva" not in CoverageModel(C=1.0).fit(X, y, groups=groups, words=rare).vocabulary_
+
+
+def test_coefficients_of_the_wrong_width_are_refused():
+    model, X, _ = _toy_model()
+    data = model.to_dict()
+    data["vocabulary"] = ["extra"]
+    with pytest.raises(ModelIntegrityError, match="respassess train"):
+        CoverageModel.from_dict(data)

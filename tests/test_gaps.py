@@ -303,3 +303,31 @@ def test_real_pfd_reply_that_waits_on_another_body_is_deflected():
     assert GapKind.DEFLECTED in _kinds(gaps)
     assert GapKind.NO_TIMELINE not in _kinds(gaps)
     _check_evidence(gaps, text, row["recommendation"])
+
+
+@pytest.mark.parametrize("sentence", [
+    # uk_pfd.jsonl replies: other bodies decide
+    "The wording of the exit scripts is for local determination.",
+    "The out of hours provision of paediatric radiology services is a service availability and quality matter, "
+    "determined by local Trusts.",
+    "The carrying of particular medication by ambulance services is an operational issue and is up to individual "
+    "ambulance trusts; NHS England does not mandate such issues.",
+])
+def test_coroners_reply_hand_offs_are_deflected(sentence):
+    rec = "There is a risk that future deaths will occur unless action is taken."
+    asks = (_ask("unless action is taken", AskLabel.PARTIAL, rec),)
+    gaps = _gaps(_stance(Stance.NOTED, sentence), asks, sentence, rec)
+    assert GapKind.DEFLECTED in _kinds(gaps)
+    _check_evidence(gaps, sentence, rec)
+
+
+def test_quoted_procedure_and_bare_future_description_are_not_pending_deliverables():
+    rec = "Patients who self-harm should be seen by the mental health team promptly."
+    asks = (_ask("seen by the mental health team promptly", AskLabel.PARTIAL, rec),)
+    quoted = "The updated policy states: “The team will review the assessment within one hour”."
+    assert GapKind.PLAN_PENDING not in _kinds(_gaps(_stance(Stance.ACCEPTED, quoted), asks, quoted, rec))
+    # the same promise in the responder's own voice, about a deliverable, is pending
+    own = "The Trust will review the assessment policy."
+    commitment = _commit(own, "The Trust will review the assessment policy", actor="The Trust")
+    gaps = _gaps(_stance(Stance.ACCEPTED, own), asks, own, rec, commitments=(commitment,))
+    assert GapKind.PLAN_PENDING in _kinds(gaps)

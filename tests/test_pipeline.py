@@ -105,6 +105,16 @@ def test_public_assess_function_with_metadata(assessor):
     assert a.commitments and a.commitments[0].deadline == "by March 2025"
 
 
+def test_recommendation_date_places_relative_dates_when_the_response_date_is_unknown(assessor):
+    # coroners' PFD records carry the report's date only (records/uk_pfd.jsonl)
+    rec, resp = "The Department should review its guidance.", "We will publish revised guidance by this Spring."
+    bare = respassess.assess(rec, resp, assessor=assessor, jurisdiction="United Kingdom")
+    dated = respassess.assess(rec, resp, assessor=assessor, jurisdiction="United Kingdom",
+                              recommendation_date="2024-11-06")
+    assert [d.value for d in bare.dates] == [None]
+    assert [d.value for d in dated.dates] == ["2025-03/2025-05"] and "anchor" in dated.dates[0].note
+
+
 def test_non_english_is_reported():
     assert detect_language("La Vlada podpira to priporočilo in bo pripravila načrt do konca leta za vse.") == "non-en"
     assert detect_language("The Government supports this recommendation and will publish the plan.") == "en"

@@ -52,21 +52,26 @@ def test_offsets_are_exact(nlp, parts):
         assert text[unit.start:unit.end] == unit.text and unit.text.strip()
 
 
-def test_segmentation_f1_on_dev_gold_floor(nlp, gold_records):
+def test_segmentation_f1_on_dev_gold_floor(nlp):
+    """Both gold files, dev split only (the split rules are tuned on)."""
     from respassess.evaluate import heldout_split
     from respassess.evaluation.matching import match_spans
-    from tests.conftest import load_jsonl, shared_path
+    from tests.conftest import REPO_ROOT, load_jsonl, shared_path
 
     texts = {}
-    for name in ("uk_pac_seed", "uk_dhsc", "au_dev", "nz_taic_sample", "upr_slovenia"):
-        texts.update({r["id"]: r["recommendation"] for r in load_jsonl(shared_path("records", f"{name}.jsonl"))})
+    for path in sorted(shared_path("records").glob("*.jsonl")):
+        texts.update({r["id"]: r["recommendation"] for r in load_jsonl(path) if "id" in r and r.get("recommendation")})
+    gold = load_jsonl(shared_path("gold", "dev.jsonl")) + \
+        load_jsonl(REPO_ROOT / "evaluation" / "gold" / "respassess_team.jsonl")
     m = p = g = 0
-    for rec in (r for r in gold_records if heldout_split(r["id"]) == "dev"):
+    for rec in (r for r in gold if heldout_split(r["id"]) == "dev"):
         asks = [a.text for a in split_asks(nlp(texts[rec["id"]]))]
-        gold = [c["text"] for c in rec["clauses"]]
-        m, p, g = m + len(match_spans(gold, asks)), p + len(asks), g + len(gold)
-    f1 = 2 * m / (p + g)
-    assert f1 >= 0.6  # 0.641 measured at the end of round 2
+        clauses = [c["text"] for c in rec["clauses"]]
+        m, p, g = m + len(match_spans(clauses, asks)), p + len(asks), g + len(clauses)
+    precision, recall = m / p, m / g
+    # 0.641 (P 0.574, R 0.727) at the end of round 2; 0.766 (P 0.722, R 0.816) in round 3
+    assert 2 * m / (p + g) >= 0.74
+    assert precision >= 0.69 and recall >= 0.78
 
 
 # --- round 2: general rules (ANNOTATION.md §2: the shortest span naming each ask) ------------
@@ -153,3 +158,186 @@ def test_coroners_concerns_are_the_asks(nlp, text, expected):
 def test_offsets_are_exact_on_arbitrary_text(nlp, text):
     for unit in split_asks(nlp(text)):
         assert text[unit.start:unit.end] == unit.text and unit.text.strip()
+
+
+# --- round 3: coordination, means, elaboration, lists and layout (ANNOTATION.md §2) -----------
+
+AU_OVERSIGHT = ("The Committee recommends that the University Foreign Interference Taskforce have\n"
+                "oversight of this campaign and report to the Australian Government on progress.")
+AU_TRAINING = ("The Committee recommends University Foreign Interference Taskforce assist universities to introduce, "
+               "maintain and develop relevant training on national security issues for staff and students.")
+AU_RECORDS = ("The Committee recommends that section 306(5) of the Telecommunications Act 1997 be\n"
+              "amended to require telecommunications service providers to keep detailed records of the\n"
+              "kinds of information included in each disclosure of telecommunications data, including the\n"
+              "types of telecommunications data that were disclosed.")
+AU_AUDIT = ("The Committee recommends the Government direct the\nTertiary Education Quality and Standards Agency to "
+            "initiate a regular audit of\nnational security issues and responses in the sector by establishing a "
+            "National\nResearch Integrity Office within the Agency. The findings of this audit should be\n"
+            "publicly reported.")
+AU_BRIEFING = ("The Committee welcomes the revised UFIT Guidelines and\nfurther recommends adherence fo those guidelines "
+               "be reported annually to the\nPJCIS in writing, accompanied by a classified briefing.")
+AU_ADVICE = ("The Committee recommends more timely and relevant advice\nbe provided by the Department of Defence and "
+             "the Department of Foreign Affairs\nand Trade in support of the defence export control and autonomous "
+             "sanctions\nschemes.")
+AU_CONSULT = ("The Committee recommends that, in consultation with other stakeholders (agencies with\naccess to the "
+              "Mandatory Data Retention Regime, the Inspector General of Intelligence and\nSecurity, the Commonwealth "
+              "Ombudsman and the Commonwealth Privacy\nCommissioner), the Department of Home Affairs should within 18 "
+              "months of this report\ndevelop guidelines for data collection to be applied across the Mandatory Data "
+              "Retention\nRegime.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a coordinated verb phrase with its own object is a second ask, even when the tagger
+    # reads "report" as a noun
+    (AU_OVERSIGHT, ["the University Foreign Interference Taskforce have\noversight of this campaign",
+                    "report to the Australian Government on progress"]),
+    # ... and when it reads an imperative "Ban" as a proper noun
+    ("Ban corporal punishment in all settings and establish a campaign against violence towards children "
+     "(Norway);", ["Ban corporal punishment in all settings", "establish a campaign against violence towards children"]),
+    # verbs that share one object stay one ask
+    (AU_TRAINING, ["assist universities to introduce, maintain and develop relevant training on national security "
+                   "issues for staff and students"]),
+    # a repeated "to" opens a new ask
+    ("Increase efforts to prevent trafficking of persons and to protect and support victims (Egypt);",
+     ["Increase efforts to prevent trafficking of persons", "to protect and support victims"]),
+    # "be amended to require ..." names the amendment: one ask; "including ..." is an example list
+    (AU_RECORDS, ["section 306(5) of the Telecommunications Act 1997 be\namended to require telecommunications "
+                  "service providers to keep detailed records of the\nkinds of information included in each "
+                  "disclosure of telecommunications data"]),
+    # a means ("by establishing") and an attached deliverable (", accompanied by") are asks
+    (AU_AUDIT, ["direct the\nTertiary Education Quality and Standards Agency to initiate a regular audit of\nnational "
+                "security issues and responses in the sector", "by establishing a National\nResearch Integrity Office "
+                "within the Agency", "The findings of this audit should be\npublicly reported"]),
+    (AU_BRIEFING, ["adherence fo those guidelines be reported annually to the\nPJCIS in writing",
+                   "accompanied by a classified briefing"]),
+    # a subjunctive passive wrapped before its "be" is one ask, subject and all
+    (AU_ADVICE, ["more timely and relevant advice\nbe provided by the Department of Defence and the Department of "
+                 "Foreign Affairs\nand Trade in support of the defence export control and autonomous sanctions\nschemes"]),
+    # a fronted mechanism and a deadline between modal and verb are properties the responder must meet
+    (AU_CONSULT, ["in consultation with other stakeholders", "within 18 months of this report",
+                  "develop guidelines for data collection to be applied across the Mandatory Data Retention\nRegime"]),
+    # a light verb keeps its purpose: "take steps to ensure X" is one ask
+    ("The Department should take steps to ensure that data is available to those who need it.",
+     ["take steps to ensure that data is available to those who need it"]),
+    # a relative clause describes, it does not ask
+    ("The regulator should provide guidance for inspections of parts with unknown service histories or "
+     "incomplete documentation, or that have been stored improperly.",
+     ["provide guidance for inspections of parts with unknown service histories or incomplete documentation, or "
+      "that have been stored improperly"]),
+    # coordinated "whether" clauses are separate asks and keep their subject
+    ("The inspectorate should assess and report on whether boards include experts by experience and whether "
+     "boards maintain a high level of data literacy.",
+     ["The inspectorate should assess and report on whether boards include experts by experience",
+      "whether boards maintain a high level of data literacy"]),
+    # a result after a comma is an ask; the example list before it is not
+    ("Strengthen measures to combat violence against women, including domestic violence and sexual abuse, by "
+     "ensuring that victims have access to effective remedies (Rwanda);",
+     ["Strengthen measures to combat violence against women", "by ensuring that victims have access to effective "
+                                                                "remedies"]),
+    ("Continue efforts to combat violence against women, including by integrating non-discriminatory values in "
+     "education curricula, and establish a national helpline (Chile);",
+     ["Continue efforts to combat violence against women", "establish a national helpline"]),
+    # the same ask made by two States is one ask; "(No. 190)" is part of a title, not a State
+    ("Recognize the competence of the Committee to receive communications from individuals (Lithuania); "
+     "Recognize the competence of the Committee to receive communications from victims (Slovakia);",
+     ["Recognize the competence of the Committee to receive communications from individuals"]),
+    ("Ratify the ILO Violence and Harassment Convention, 2019 (No. 190) (Chile);",
+     ["Ratify the ILO Violence and Harassment Convention, 2019 (No. 190)"]),
+    # mis-decoded no-break space after the preamble
+    ("The Commission recommended that\u00c2\u00a0the Secretary for Transport review the rules for balloon operations.",
+     ["review the rules for balloon operations"]),
+])
+def test_round3_clause_rules(nlp, text, expected):
+    assert [a.text for a in split_asks(nlp(text))] == expected
+
+
+def test_subject_apposition_is_not_an_including_tail(nlp):
+    texts = [a.text for a in split_asks(nlp(
+        "Trust and provider leaders, including board members, should prioritise spending time on wards regularly."))]
+    assert texts == ["prioritise spending time on wards regularly"]
+
+
+@pytest.mark.parametrize("record_id,wanted,unwanted", [
+    # bodies to consult after "meet and consult with (at a minimum):" are not asks; a closing
+    # bracketed aside is cut off
+    ("au-otd1140-rec1", ["meet and\nconsult with", "The national guidelines should be made public",
+                         "Within 18 months from the date of the Committee’s report"],
+     ["each criminal law-enforcement agency", "industry representatives"]),
+    # "for the purpose of ... and enhancing ..." is one purpose, not an ask
+    ("au-otd1140-rec2", ["meet and consult with the following\nin seeking to develop this definition"],
+     ["enhancing privacy protections", "the Communications Alliance and other industry representatives"]),
+    # a page number on its own line is neither an ask nor part of one
+    ("au-otd1140-rec6", ["the number of individuals that the authorisations by each enforcement agency and\nASIO "
+                         "related to"], []),
+    ("au-otd1140-rec11", ["section 5AB of the Telecommunications (Interception\nand Access) Act 1979 be amended"],
+     ["At a minimum:\n10", "At a minimum"]),
+])
+def test_au_records(nlp, record_id, wanted, unwanted):
+    from tests.conftest import load_jsonl, shared_path
+
+    text = next(r["recommendation"] for r in load_jsonl(shared_path("records", "au_dev.jsonl")) if r["id"] == record_id)
+    texts = [a.text for a in split_asks(nlp(text))]
+    for want in wanted:
+        assert want in texts, texts
+    for unwanted_text in unwanted:
+        assert unwanted_text not in texts, texts
+    assert not any(t.rstrip()[-1:].isdigit() and "\n" in t[-4:] for t in texts)
+
+
+def test_unbulleted_list_items_under_a_lead_in_are_asks(nlp):
+    text = ("Estates should be reviewed. The review should include:\n"
+            "identification of critical safety issues and derogations from building notes.\n"
+            "a collaborative approach across providers to interrogate estates data to inform capital plans\n"
+            "a parallel identification of current capital plans which will reduce these estate risks - for example, "
+            "the removal of dormitories by March 2025")
+    assert [a.text for a in split_asks(nlp(text))] == [
+        "Estates should be reviewed", "identification of critical safety issues and derogations from building notes",
+        "a collaborative approach across providers to interrogate estates data to inform capital plans",
+        "a parallel identification of current capital plans which will reduce these estate risks"]
+
+
+def test_a_list_lead_in_that_only_recommends_is_a_preamble(nlp):
+    # wrapped as in a PDF: the short line "and skills" ends the first item although the next
+    # word would have fitted on it
+    text = ("Provider boards have a vital role to play in ensuring the safety and quality of care in\n"
+            "inpatient pathways. We recommend the following actions to improve boards’ capacity to\n"
+            "respond to risks:\n"
+            "every provider board should urgently review the experience of its members and\n"
+            "skills\n"
+            "every provider board should publish the data it holds on the safety of inpatient care")
+    texts = [a.text for a in split_asks(nlp(text))]
+    assert not any("capacity to" in t for t in texts)
+    assert len(texts) == 2 and texts[0] == "review the experience of its members and\nskills"
+    assert texts[1].endswith("publish the data it holds on the safety of inpatient care")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the issue is the sentence that states a deficiency, not the one that illustrates it
+    ("There is no requirement for operators to report fatigue incidents to the regulator when drivers work long "
+     "shifts. In this instance the driver had worked fourteen hours, yet he continued to drive.\n\n\n"
+     "The Commission recommends that the Secretary for Transport address this safety issue.",
+     ["There is no requirement for operators to report fatigue incidents to the regulator when drivers work long "
+      "shifts", "address this safety issue"]),
+    # "these 2 safety issues": every issue stated before
+    ("It is a safety issue that few measures have been taken to reduce the risks on the river. This situation "
+     "probably exists elsewhere.\nA second safety issue is that speed limits set by bylaws are not subject to a risk "
+     "assessment.\nThe Commission recommends that the Director address these 2 safety issues through the "
+     "appropriate forum.",
+     ["It is a safety issue that few measures have been taken to reduce the risks on the river",
+      "A second safety issue is that speed limits set by bylaws are not subject to a risk assessment",
+      "address these 2 safety issues through the appropriate forum"]),
+    # a coroner's findings: what a witness told the inquest is evidence, not the concern
+    ("The inquest heard evidence that the patient had waited six hours for an ambulance. The court was told that "
+     "staff were not aware of the guidance. There is no local falls service operating out of hours.",
+     ["There is no local falls service operating out of hours"]),
+])
+def test_issues_stated_as_findings(nlp, text, expected):
+    assert [a.text for a in split_asks(nlp(text))] == expected
+
+
+def test_web_address_in_a_list_is_not_cut_at_its_colon(nlp):
+    text = ("These systems need to:\nbe compliant with the digital technology assessment criteria (DTAC)\n"
+            "(https://example.org/key-tools/dtac/)\nmeet the requirements of the Digital Capability Framework")
+    texts = [a.text for a in split_asks(nlp(text))]
+    assert not any(t.startswith("//") or "https" in t for t in texts)
+    assert "be compliant with the digital technology assessment criteria (DTAC)" in texts

@@ -161,7 +161,9 @@ def test_stance_model_loads_once_and_matches_its_manifest():
     model = load_stance_model()
     assert model is not None and model is load_stance_model()  # cached: one load per process
     assert set(model.classes_) <= {s.value for s in Stance} and len(model.classes_) >= 4
-    assert model.coef_.shape == (len(model.classes_), len(FEATURE_NAMES))
+    # a model names the features it uses; every one must still be computable
+    assert set(model.features) <= set(FEATURE_NAMES)
+    assert model.coef_.shape == (len(model.classes_), len(model.features))
     manifest = json.loads((models_dir() / "MANIFEST.json").read_text("utf-8"))
     assert manifest["stance_model.json"]["sha256"] == file_sha256(models_dir() / "stance_model.json")
     assert manifest["stance_model.json"]["version"] == model.version
@@ -194,7 +196,8 @@ def test_stance_model_is_deterministic():
     assert np.array_equal(model.predict_proba(X), again.predict_proba(X))
     y = ["accepted", "rejected", "noted", "accepted", "rejected"] * 4
     Xf = np.random.RandomState(1).normal(size=(20, model.coef_.shape[1]))
-    a, b = StanceModel(C=0.1).fit(Xf, y), StanceModel(C=0.1).fit(Xf, y)
+    a, b = (StanceModel(C=0.1, features=model.features).fit(Xf, y),
+            StanceModel(C=0.1, features=model.features).fit(Xf, y))
     assert a.to_dict() == b.to_dict()
 
 
@@ -223,11 +226,11 @@ def test_explicit_statements_override_the_model(texts, expected):
 
 
 def test_model_decides_replies_without_a_position_and_false_turns_it_off():
-    text = "The regional office has circulated the report to all staff and discussed it at the team meeting."
+    text = "The regional office has circulated the report to all staff and has updated its induction pack."
     model = _biased_model(Stance.REJECTED)
     assert read_stance(_sentences(text), response=text, model=model).stance is Stance.REJECTED
     ruled = read_stance(_sentences(text), response=text, model=False)
-    assert ruled.stance is not Stance.REJECTED
+    assert ruled.stance is Stance.ACCEPTED  # acting on it (ANNOTATION.md §6)
     # a cross-reference with no text of its own stays unclear whatever the model says
     xref = "See response to Recommendation 3."
     assert read_stance(_sentences(xref), response=xref, model=model).stance is Stance.UNCLEAR
@@ -237,20 +240,24 @@ def test_stance_model_refuses_foreign_files_and_bad_training_input(tmp_path):
     import json
 
     from respassess.errors import InvalidValueError, ModelIntegrityError
-    from respassess.stance_model import StanceModel, load_stance_model
+    from respassess.stance_model import FEATURE_NAMES, StanceModel, load_stance_model
 
     data = load_stance_model().to_dict()
-    data["features"] = data["features"][:-1]
+    data["features"] = [*data["features"][:-1], "a_feature_this_version_cannot_compute"]
     path = tmp_path / "stance.json"
     path.write_text(json.dumps(data), "utf-8")
-    with pytest.raises(ModelIntegrityError, match="does not match this respassess"):
+    with pytest.raises(ModelIntegrityError, match="does not match this respassess.*a_feature_this_version"):
+        StanceModel.load(path)
+    data["features"] = data["features"][:-2]
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ModelIntegrityError, match=r"arrays have shape \(\d+, \d+\), expected"):
         StanceModel.load(path)
     (tmp_path / "bad.json").write_text("{not json", "utf-8")
     with pytest.raises(ModelIntegrityError, match="cannot read stance model"):
         StanceModel.load(tmp_path / "bad.json")
     with pytest.raises(ModelIntegrityError, match="does not exist"):
         load_stance_model(str(tmp_path / "missing.json"))
-    width = len(data["features"]) + 1
+    width = len(FEATURE_NAMES)
     with pytest.raises(InvalidValueError, match="`y` got invalid value 'maybe'"):
         StanceModel().fit(np.zeros((2, width)), ["accepted", "maybe"])
     with pytest.raises(InvalidValueError, match="`X` got invalid value"):
@@ -280,3 +287,127 @@ def test_weak_labels_exist_for_real_upr_and_taic_records():
     assert {weak_stance_label(r) for r in upr} == {("official", "accepted"), ("official", "noted")}
     taic = [weak_stance_label(r) for r in load_jsonl(shared_path("records", "nz_taic_sample.jsonl"))]
     assert sum(1 for w in taic if w and w[0].startswith("taic_")) >= 60
+
+
+# -- explicit positions in the wording of TAIC and UK replies, and how what follows qualifies them ------
+
+@pytest.mark.parametrize("text", [
+    "I can confirm that the Authority will be accepting the recommendations specified in our submission.",
+    "The Authority is in agreement with your recommendation to establish a navigational beacon on the island.",
+    "The operator intends to adopt the safety recommendation.",
+    "All recommendations will be implemented in full.",
+    "This recommendation is acceptable to Maritime NZ.",
+])
+def test_acceptance_in_other_grammatical_forms(text):
+    call = read_stance(_sentences(text), response=text, model=False)
+    assert call.stance is Stance.ACCEPTED and call.confidence >= 0.75
+
+
+def _firm(text, sentence):
+    from respassess.types import Commitment, CommitmentStrength
+
+    start = sentence.start + sentence.text.index(text)
+    return Commitment(text=text, start=start, end=start + len(text), actor=None, strength=CommitmentStrength.FIRM,
+                      sentence_index=sentence.index)
+
+
+def test_intent_accepted_with_the_means_in_the_same_breath_is_accepted():
+    texts = ["KiwiRail agrees with the intent of this recommendation and will take the following actions to address "
+             "this:", "Introduce a procedure for testing all trainlined systems after re-coupling."]
+    sents = _sentences(*texts)
+    steps = [_firm("will take the following actions to address this", sents[0])]
+    call = read_stance(sents, response=" ".join(texts), commitments=steps, model=False)
+    assert call.stance is Stance.ACCEPTED
+    # without a firm step in that sentence the aim is all that is accepted
+    assert read_stance(sents, response=" ".join(texts), model=False).stance is Stance.ACCEPTED_IN_PRINCIPLE
+    # and a label line is the responder's own verdict: not refined by what follows
+    label = ["Response: Supported in principle.", "The Department will take the following actions to address this."]
+    sents = _sentences(*label)
+    call = read_stance(sents, response=" ".join(label), commitments=[_firm("will take the following actions",
+                                                                           sents[1])], model=False)
+    assert call.stance is Stance.ACCEPTED_IN_PRINCIPLE
+
+
+def test_support_waiting_on_funding_or_scoping_is_in_principle():
+    texts = ["The government supports the recommendation that all providers should have access to digital platforms.",
+             "This recommendation is likely to have significant funding implications and further scoping needs to "
+             "take place to cost potential options."]
+    call = read_stance(_sentences(*texts), response=" ".join(texts), model=False)
+    assert call.stance is Stance.ACCEPTED_IN_PRINCIPLE
+    labelled = ["Response: Supported.", texts[1]]
+    assert read_stance(_sentences(*labelled), response=" ".join(labelled), model=False).stance is Stance.ACCEPTED
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Department does not see the need to change the Act, which already covers this.", Stance.REJECTED),
+    ("The Ministry will consider whether a rule change is needed.", Stance.UNDER_CONSIDERATION),
+    ("The activities for the implementation of this recommendation have already started.", Stance.ACCEPTED),
+    ("The Constitution guarantees equal rights for all.", Stance.NOTED),
+])
+def test_positions_stated_in_other_words_are_not_left_to_the_model(text, expected):
+    model = _biased_model(Stance.PARTIALLY_ACCEPTED)
+    call = read_stance(_sentences(text), response=text, model=model)
+    assert call.stance is expected
+    assert call.evidence is None or call.evidence.text == text
+
+
+def test_a_model_file_written_before_the_conduct_signals_still_loads_and_predicts():
+    """Files name their features, so a model on the older lexical features keeps working until retrained."""
+    from respassess.stance_model import (
+        LEXICAL_FEATURE_NAMES,
+        MODEL_FEATURES,
+        StanceModel,
+        stance_features,
+    )
+
+    rng = np.random.RandomState(0)
+    y = ["accepted", "noted", "rejected", "under_consideration"] * 5
+    old = StanceModel(C=0.1, features=LEXICAL_FEATURE_NAMES).fit(rng.normal(size=(20, len(LEXICAL_FEATURE_NAMES))), y)
+    again = StanceModel.from_dict(old.to_dict())
+    assert again.features == LEXICAL_FEATURE_NAMES and set(MODEL_FEATURES) - set(LEXICAL_FEATURE_NAMES)
+    text = "The regional office has circulated the report and has updated its induction pack."
+    stance, probability = again.predict_reply(_sentences(text), response=text)
+    x = stance_features(_sentences(text), response=text, names=LEXICAL_FEATURE_NAMES)
+    assert stance.value == again.predict(x[None, :])[0] and 0.0 < probability <= 1.0
+
+
+def test_stance_features_by_name_and_unknown_names_refused():
+    from respassess.errors import InvalidValueError
+    from respassess.stance_model import FEATURE_NAMES, feature_table, stance_features
+
+    text = "The Ministry will consider whether a rule change is needed."
+    table = feature_table(_sentences(text), response=text)
+    assert list(table) == list(FEATURE_NAMES)
+    assert table["signal_reason_deferral"] == 1.0 and table["conduct_under_consideration"] == 1.0
+    picked = stance_features(_sentences(text), response=text, names=("signal_deferral", "explicit_none"))
+    assert picked.tolist() == [table["signal_deferral"], table["explicit_none"]]
+    with pytest.raises(InvalidValueError, match="`names` got invalid value 'colour'.*FEATURE_NAMES"):
+        stance_features(_sentences(text), response=text, names=("colour",))
+
+
+def test_the_rules_reading_weighs_against_the_model_by_its_reliability():
+    from respassess.stance_model import combine_evidence
+
+    classes = ["accepted", "noted", "under_consideration"]
+    proba = np.array([0.15, 0.8, 0.05])
+    assert combine_evidence(proba, classes)[0] == "noted"
+    # the rules read "accepted" and were right 9 times in 10 on dev: the model's 0.8 is not enough
+    assert combine_evidence(proba, classes, rule="accepted", reliability=0.9)[0] == "accepted"
+    # a near-certain model still overrules them
+    sure = np.array([0.001, 0.998, 0.001])
+    assert combine_evidence(sure, classes, rule="accepted", reliability=0.9)[0] == "noted"
+    # and the official label weighs in as before
+    prior = {"noted": [0.05, 0.05, 0.05, 0.6, 0.1, 0.1, 0.05]}
+    stance, p = combine_evidence(np.array([0.5, 0.3, 0.2]), classes, official="noted", prior=prior)
+    assert stance == "noted" and 0.0 < p <= 1.0
+
+
+def test_far_out_feature_values_are_clipped_not_extrapolated():
+    from respassess.stance_model import FEATURE_NAMES
+
+    model = _biased_model(Stance.ACCEPTED)
+    model.coef_[model.classes_.index("rejected"), 0] = 2.0  # one feature pulls towards rejected
+    x3, xhuge = np.zeros(len(FEATURE_NAMES)), np.zeros(len(FEATURE_NAMES))
+    x3[0], xhuge[0] = 3.0, 1e6
+    assert np.allclose(model.predict_proba(x3), model.predict_proba(xhuge))
+    assert model.predict_proba(xhuge)[0].max() < 0.999

@@ -35,8 +35,7 @@ GAPS = {"unaddressed_clause", "plan_pending", "no_timeline", "vague_timeline", "
         "acceptance_without_action", "rejected"}
 REQUIRED = ["id", "stance", "official_status", "clauses", "commitments", "dates", "amounts",
             "gaps", "coverage", "notes"]
-# the whole-register TAIC export repeats ids of the sample with other fields; the sample wins
-SKIP_RECORD_FILES = {"nz_taic_all.jsonl"}
+# the whole-register TAIC export repeats ids of the sample with other fields; the sample, read after it, wins
 
 
 def load_records(data: Path) -> dict[str, dict]:
@@ -50,8 +49,6 @@ def load_records(data: Path) -> dict[str, dict]:
     """
     records: dict[str, dict] = {}
     for path in sorted((data / "records").glob("*.jsonl")):
-        if path.name in SKIP_RECORD_FILES:
-            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue

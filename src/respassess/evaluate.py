@@ -16,7 +16,8 @@ Matching rules (repeated in every report):
   of the ask confusion and as a miss in the label macro-F1; spurious predicted asks
   lower the segmentation precision only. Kappa and matched accuracy use matched pairs;
 * dates, amounts and commitments pair by token Jaccard >= 0.5 or containment; value
-  accuracy on pairs: dates ``value`` equal (both null counts as equal), amounts within
+  accuracy on pairs: dates ``value`` equal as an interval of days (``2021-07/2022-06`` equals
+  ``2021-07-01/2022-06-30``; both null counts as equal), amounts within
   0.5 % and same currency, commitments same ``strength``;
 * gap flags are compared as sets per record (precision/recall/F1 per flag, micro-F1).
 
@@ -53,7 +54,7 @@ _MATCHING_RULES = [
     "gold ask is counted in the 'unmatched' column and as a miss in label macro-F1; extra predicted asks lower "
     "segmentation precision only; kappa and matched accuracy use paired asks only.",
     "Dates, amounts and commitments pair by token Jaccard >= 0.5 or containment; value accuracy on pairs: dates "
-    "value equal (both unresolved counts as equal), amounts within 0.5 % and same currency, commitments same strength.",
+    "value equal as an interval of days, so '2021-07/2022-06' equals '2021-07-01/2022-06-30' (both unresolved counts as equal), amounts within 0.5 % and same currency, commitments same strength.",
     "Gap flags are compared as a set per record.",
     "Bootstrap intervals: 95 % percentile intervals from resampling records.",
 ]

@@ -145,7 +145,12 @@ DEFLECT = re.compile(
     r"\bwill\s+need\s+to\s+be\s+(?:discussed|considered|decided|addressed|taken\s+forward)\s+by\b|"
     r"\bawait(?:s|ing)?\s+(?:the\s+)?(?:outcome|discussions?|response|decision|views?)\b|"
     r"\b(?:have|has)\s+also\s+(?:addressed|sent|directed)\s+(?:your|the|this|these)\s+(?:\w+\s+){0,4}?to\b|"
-    r"\bcan\s+only\s+accept\b|\bit\s+is\s+for\s+(?:the\s+)?[A-Z]\w+|\bnot\s+a\s+matter\s+for\s+(?:the\s+)?government\b",
+    r"\bcan\s+only\s+accept\b|\bit\s+is\s+for\s+(?:the\s+)?[A-Z]\w+|\bnot\s+a\s+matter\s+for\s+(?:the\s+)?government\b|"
+    # the coroners' replies' ways of saying "someone else decides": "for local determination",
+    # "determined by local Trusts", "up to individual ambulance trusts", "does not mandate"
+    r"\bfor\s+local\s+determination\b|\b(?:determined|decided)\s+(?:locally|by\s+(?:the\s+)?(?:local|individual|each)\b)|"
+    r"\b(?:is|are)\s+up\s+to\s+(?:the\s+)?(?:individual|each|local)\b|\bdoes\s+not\s+mandate\b|\bnot\s+mandated\s+nationally\b|"
+    r"\bresponsibility\s+(?:must|should|will|would)\s+(?:lie|rest|sit)\s+with\b|\bwould\s+be\s+responsible\s+for\s+ensuring\b",
     _I)
 #: The response itself says it agrees ("accepts", "supports", "agrees with the intent").
 ACCEPT_WORDS = re.compile(

@@ -314,13 +314,16 @@ def _pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], senten
     if stance.stance is Stance.REJECTED or (asks and all(a.label is AskLabel.ADDRESSED for a in asks)):
         return None
     for s in sentences:
-        if _formula(s.text) or cue.CONTINUING.search(s.text) or cue.EXPECTATION.search(s.text):
+        if _formula(s.text) or cue.CONTINUING.search(s.text) or cue.EXPECTATION.search(s.text) or _quoted(s.text):
             continue
         if cue.DEFER_LEGISLATION.search(s.text) or cue.DEFER_FUTURE.search(s.text):
             if _already_drafted(s.text, done):
                 continue
             own = next((c for c in new if s.start <= c.start < s.end), None)
-            return s, _noun(s.text, recommendation), own.deadline if own is not None else None
+            noun = _noun(s.text, recommendation)
+            if own is None and noun == "promised work":
+                continue  # "the team will assess the patient within one hour": a procedure, not a promise
+            return s, noun, own.deadline if own is not None else None
     # Work under way counts as pending unless the response also makes a firm, precisely dated commitment.
     dated = [c for c in new if c.strength is not CommitmentStrength.VAGUE and c.deadline
              and not _VAGUE_TIMING.search(c.deadline)]
@@ -335,6 +338,12 @@ def _pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], senten
         if sent is not None:
             return sent, "decision", None
     return None
+
+
+def _quoted(text: str) -> bool:
+    """True for a sentence quoted from elsewhere (a policy, the report): its "will" promises nothing."""
+    t = text.strip()
+    return t[:1] in "“\"" or t[-1:] in "”\"" or t[-2:] in ("”.", '".')
 
 
 def _already_drafted(text: str, done: Sequence[Action]) -> bool:

@@ -278,7 +278,10 @@ class Assessor:
 
         record = p.record
         doc = p.resp_doc
-        dates = extract_dates(doc, response_date=record.response_date, jurisdiction=record.jurisdiction)
+        # a reply follows its recommendation closely (coroners' replies are due within 56 days), so
+        # the recommendation's date places "by this Spring" better than leaving it unresolved
+        dates = extract_dates(doc, response_date=record.response_date, jurisdiction=record.jurisdiction,
+                              anchor_date=record.meta.get("recommendation_date") or None)
         amounts = extract_amounts(doc, jurisdiction=record.jurisdiction)
         responder = record.meta.get("responder") or record.meta.get("recipient")
         commitments = extract_commitments(doc, p.sentences, dates=dates, amounts=amounts,

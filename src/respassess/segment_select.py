@@ -18,7 +18,8 @@ _PREAMBLE_RE = re.compile(
     r"""^\s*(?:(?:moreover|further(?:more)?|additionally|also|finally|in\s+addition),?\s+)?(?:
         (?:on\s+\d{1,2}\s+\w+\s+\d{4},?\s+)?            # "On 23 May 2018"
         (?:the\s+)?(?:committee|commission|inquiry|review|panel|coroner|we|it)\b[^.;:]{0,60}?
-        \brecommend(?:s|ed)?\b(?:\s+(?:that|the\s+following(?:\s+actions)?))?\s*
+        \b(?:recommend(?:s|ed)?|urges?|calls?\s+(?:up)?on)\b(?:\s+to\s+[^.;:]{0,100}?(?=\s+that\b))?
+        (?:\s+(?:that|the\s+following(?:\s+(?:actions|measures|steps|changes))?(?:[^.;:]{0,160}:)?))?(?:\s|Â(?=\s))*
       | (?:it\s+is\s+recommended\s+that)\s*
       | (?:on\s+\d{1,2}\s+\w+\s+\d{4},?\s+)?[^.;:]{0,120}?\brecommendation\s+(?:has\s+been|was|is)\s+made\s+
         (?:to\s+[^.;:]{0,100}?\s+)?that\s+
@@ -27,7 +28,7 @@ _PREAMBLE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # UPR recommendations end with the recommending State in brackets: "(Canada);".
-_TRAILER_RE = re.compile(r"\s*\((?:[A-Z][\w'’.\- ]+(?:,\s*)?)+\)\s*[;.]?\s*$")
+_TRAILER_RE = re.compile(r"\s*\((?:[A-Z][^\W\d_]*(?:[\s'’.\-]+[^\W\d_]+)*\.?(?:,\s*)?)+\)\s*[;.]?\s*$")
 
 
 # Verbs that open an imperative ask ("Establish ...", "Continue to ...").
@@ -72,20 +73,74 @@ def _choose_sentences(doc: "Doc", sentences: Sequence[tuple[int, int]]) -> list[
         ends = [e for _, e in sentences]
         return [(h, min([e for e in ends if e > h + 1] or [len(text)]), False) for h in headings]
     chosen: list[tuple[int, int, bool]] = []
+    in_list = False  # inside the items of a lead-in that asks ("The review should include:")
     for i, (s, e) in enumerate(sentences):
+        if i and "\n\n" in text[sentences[i - 1][1]:s]:
+            in_list = False
         m = _CONCERN_LEAD_RE.search(text, s, e)
         if m:
             chosen.append((m.end(), e, False))
         elif _is_directive(doc, s, e):
             if _ANAPHORIC_ASK_RE.search(text, s, e) and i > 0 and not _is_directive(doc, *sentences[i - 1]) \
                     and (not chosen or chosen[-1][1] <= sentences[i - 1][0]):
-                chosen.append((*sentences[i - 1], False))
+                chosen.extend((*sentences[j], False) for j in _issue_sentences(doc, sentences, i))
             chosen.append((s, e, True))
-    return chosen or [(s, e, False) for s, e in sentences]
+            in_list = bool(re.search(r":[ \t]*(?:\n|$)", text[s:e].rstrip()))
+        elif in_list and _opens_like_item(doc, s, e):
+            chosen.append((s, e, True))
+        else:
+            in_list = False
+    if chosen:
+        return chosen
+    # Nothing asks: the concerns are stated as findings. What a witness told the inquest is
+    # the evidence behind them, not a concern, unless it is all the text gives.
+    findings = [(s, e, False) for s, e in sentences if not _EVIDENCE_REPORT_RE.match(text, s, e)]
+    return findings or [(s, e, False) for s, e in sentences]
+
+
+def _opens_like_item(doc: "Doc", start: int, end: int) -> bool:
+    """True when a sentence opens like a list item: lower case, a bullet, or a participle
+    ("identification of ...", "• the number of ...", "Including, where appropriate, ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first = next((t for t in span if not t.is_space), None) if span is not None else None
+    return first is not None and (first.text[:1].islower() or first.text in "•▪●◦-–*" or first.tag_ in ("VBG", "VBN"))
+
+
+# A sentence that reports the evidence heard ("The inquest heard evidence that ...").
+_EVIDENCE_REPORT_RE = re.compile(
+    r"\W*(?:the\s+)?(?:inquest|court|jury|coroner|tribunal|I|we)\s+(?:heard|was\s+told|were\s+told|received)\b"
+    r"|\W*(?:the\s+)?evidence\s+(?:before|at|given|heard|received)\b[^.]{0,40}?\bwas\s+that\b"
+    r"|\W*oral\s+(?:testimony|evidence)\s+was\s+given\b", re.IGNORECASE)
+
+
+# A context sentence that states a safety issue or a deficiency (rather than illustrating it).
+_ISSUE_CUE_RE = re.compile(r"\b(?:safety\s+issues?|issue\s+(?:is|was)|there\s+(?:is|was|are|were)\s+no|lack\s+of|"
+                           r"(?:is|are|was|were|has|have|had|does|do|did)\s+not\b|concerns?\b)", re.IGNORECASE)
+_PLURAL_ANAPHOR_RE = re.compile(r"\b(?:these|those)\b", re.IGNORECASE)
+
+
+def _issue_sentences(doc: "Doc", sentences: Sequence[tuple[int, int]], i: int) -> list[int]:
+    """Indices of the context sentences that state the issue an anaphoric ask points back at.
+
+    The context runs back from the ask to a blank line or an earlier directive. Within it, the
+    sentences that state an issue or a deficiency ("There is no requirement for ...", "A second
+    safety issue is that ...") are the issue, not the ones that illustrate it ("In this instance
+    the driver ..."): the nearest such sentence, or all of them for "these safety issues";
+    with none, the sentence just before the ask.
+    """
+    text = doc.text
+    run = [i - 1]
+    while run[-1] > 0 and "\n\n" not in text[sentences[run[-1] - 1][1]:sentences[run[-1]][0]] \
+            and not _is_directive(doc, *sentences[run[-1] - 1]):
+        run.append(run[-1] - 1)
+    cued = sorted(j for j in run if _ISSUE_CUE_RE.search(text, *sentences[j]))
+    if not cued:
+        return [i - 1]
+    return cued if _PLURAL_ANAPHOR_RE.search(text, *sentences[i]) else [cued[-1]]
 
 
 _STRONG_DIRECTIVE_RE = re.compile(
-    r"\b(?:should|must|shall|recommend\w*|needs?\s+to|ought|urges?|calls?\s+(?:on|upon)|"
+    r"\b(?:should|must|shall|recommend\w*|(?<!\bthe\s)(?<!\ba\s)needs?\s+to|ought|urges?|calls?\s+(?:on|upon)|"
     r"(?:is|are|be)\s+required\s+to)\b",
     re.IGNORECASE)
 
@@ -108,11 +163,18 @@ def _is_directive(doc: "Doc", start: int, end: int) -> bool:
     for tok in span:
         # a bare base-form verb that is not an infinitive and has no auxiliary: imperative
         # or subjunctive ("that the Secretary for Transport review ...")
-        if tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "conj") and \
-                not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and \
-                not (tok.i > 0 and tok.nbor(-1).lower_ == "to"):
+        # a conjunct is imperative only when its head is ("not to go ahead and write this
+        # report", "having to ditch an aeroplane, or bale out": it shares the head's "to")
+        if _bare_verb(tok) and (tok.dep_ != "conj" or _bare_verb(tok.head)):
             return True
     return False
+
+
+def _bare_verb(tok) -> bool:
+    """True for a base-form verb heading a clause with no auxiliary and no "to" before it."""
+    return tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "conj") and \
+        not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and \
+        not (tok.i > 0 and tok.nbor(-1).lower_ == "to")
 
 
 # A preamble after a fronted phrase: "To that end, the Committee recommends that ...".
@@ -136,6 +198,11 @@ def _strip_preamble(text: str, start: int, end: int) -> tuple[int, int]:
 
 # "the Secretary for Transport review ...": an office or body named in capitals, then a
 # base-form ask verb. The tagger often reads the verb as a noun after a long title.
+# Base-form verbs that open an ask, for readers that must not trust the tagger.
+ASK_VERBS = (_IMPERATIVE_VERBS + r"|work|take|carry|promote|assess|report|require|direct|commission|engage|seek|"
+             r"support|assist|consult|give|issue|update|identify|publish|monitor|evaluate|map|scope|invest|fund|"
+             r"disclose|communicate|notify|share|examine|explore|clarify|specify|define|mandate|reduce|adhere|"
+             r"collect|maintain|ensure|meet|act|share|use|apply|establish")
 _TITLE_SUBJECT_RE = re.compile(
     r"\W*(?:(?:the|a|an|each|every|all)\s+)?(?:he|she|they|it|(?!To\b|In\b|By\b|For\b|With\b)[A-Z][\w’'.&\-]*)"
     r"(?:,?\s+(?:[A-Z][\w’'.&\-]*|of|for|and|the|on|&|\([A-Z]+\)))*\s+"
@@ -143,6 +210,7 @@ _TITLE_SUBJECT_RE = re.compile(
     r"require|direct|commission|engage|seek|support|assist|consult|give|issue|update|identify|publish)\b)")
 
 
+_COMPLEMENT_CLAUSE_RE = re.compile(r"\W*(?:whether|if|how)\b", re.IGNORECASE)
 _ACTOR_NOUNS = {
     "government", "department", "minister", "ministry", "agency", "authority", "committee", "sector", "board",
     "body", "provider", "commissioner", "trust", "council", "office", "secretary", "director", "university",
@@ -157,6 +225,8 @@ def _drop_subject(doc: "Doc", start: int, end: int) -> int:
     names the ask "provide deeper advice", and so does "In doing so, the Department should
     provide deeper advice". Passive asks, and "be"/"have" asks, keep their subject
     ("section 5 be amended", "Universities have a final say") but lose fronted adverbials."""
+    if _COMPLEMENT_CLAUSE_RE.match(doc.text, start, end):
+        return start  # "whether boards are maintaining ...": the subject is what is asked about
     m = _TITLE_SUBJECT_RE.match(doc.text, start, end)
     if m and len(doc.text[m.end():end].split()) >= 3:
         return m.end()
@@ -177,6 +247,14 @@ def _drop_subject(doc: "Doc", start: int, end: int) -> int:
     actor = subj.pos_ in ("PROPN", "PRON") or subj.lemma_.lower() in _ACTOR_NOUNS or \
         (subj.text[:1].isupper() and subj.i > span.start)
     keep = passive or not actor or subj.dep_ == "expl" or verb.lemma_ in ("be", "have")
-    new = subj.left_edge.idx if keep else verb.idx
+    if keep:
+        first = subj.left_edge
+        # the parser can hang the subject's modifiers elsewhere ("more timely and relevant
+        # advice be provided"): they still open the noun phrase
+        while first.i > span.start and doc[first.i - 1].pos_ in ("ADJ", "ADV", "CCONJ", "DET", "NUM"):
+            first = doc[first.i - 1]
+        new = first.idx
+    else:
+        new = verb.idx
     new = max(new, start)
     return new if len(doc.text[new:end].split()) >= 3 else start

@@ -7,8 +7,10 @@ is mapped through ``data/official_labels.json`` and kept beside it so that a mis
 Cues are ordered: negated and qualified forms ("does not support", "supports in
 principle", "agrees in part") are tried before the plain ones, and a cue in a label
 line or the opening sentences outweighs one deep in the text. Where the response states
-no position, the stance is judged from what it does (ANNOTATION.md §6): future action
-= accepted, deciding later = under consideration, only describing = noted.
+no position, the stance is judged from what it does (ANNOTATION.md §6), by
+:func:`respassess.stance_conduct.read_conduct`: a refusal, a deferral or "considers it
+implemented" is a position in other words and decides; otherwise the stance model weighs
+the conduct evidence.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Sequence
 
-from .types import Action, ActionStatus, Commitment, CommitmentStrength, Sentence, Span, Stance, StanceCall, TextField
+from .stance_conduct import commitment_kind, read_conduct
+from .types import Action, Commitment, CommitmentStrength, Sentence, Span, Stance, StanceCall, TextField
 
 __all__ = ["read_stance", "official_stance", "find_cross_reference", "explicit_position", "position_from_conduct",
            "STANCE_CUES"]
@@ -39,7 +42,13 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                  r"|\bwill\s+(?:further\s+)?consider\s+(?:this|the)\s+recommendation\b|\bconsidering\s+(?:this|the)\s+recommendation"),
     (Stance.NOTED, r"\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b(?!\s+(?:that|the\s+importance|how|the\s+need))"),
     (Stance.ACCEPTED, r"\b(?:agrees?|agreed|accepts?|accepted|supports?|supported|endorses?|endorsed|welcomes?)\b"
-                      r"|\bwill\s+implement\b"),
+                      r"|\bwill\s+implement\b|\b(?:is|are)\s+in\s+(?:full\s+)?agreement\s+with\b"
+                      # "intends to adopt the Safety Recommendation", "All recommendations will be implemented"
+                      r"|\b(?:will|intends?\s+to|plans?\s+to)\s+(?:\w+ly\s+)?(?:implement|adopt)\s+\[?(?:this|the|these|all|both)\s+"
+                      r"(?:\w+\s+){0,2}\[?recommendations?\b|\brecommendations?\s+(?:is|are)\s+(?:fully\s+)?acceptable\b"
+                      r"|\brecommendations?\s+(?:\S+\s+)?will\s+be\s+(?:\w+ly\s+)?(?:implemented|adopted)\b"
+                      # "the Authority will be accepting the recommendations"
+                      r"|\b(?:is|are|will\s+be)\s+(?:accepting|supporting|implementing)\s+(?:this|the|these|both|all)\b"),
 )
 _COMPILED = tuple((stance, re.compile(p, re.IGNORECASE)) for stance, p in STANCE_CUES)
 # A cue word only states a position when it bears on the recommendation (or stands alone as a label).
@@ -50,8 +59,6 @@ _LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label
 _XREF = re.compile(r"\b(?:see|refer\s+to|as\s+(?:set\s+out|outlined|stated)\s+in)\s+(?:the\s+)?(?:government[’']?s\s+)?"
                    r"(?:(?:response|reply|answer)\s+(?:to|at|under)\s+)?"
                    r"recommendations?\s+(?P<num>\d+[a-z]?(?:\.\d+)*)", re.IGNORECASE)
-_FUTURE_CONSIDER = re.compile(r"\b(?:will|to)\s+(?:further\s+)?(?:consider|explore|examine|assess)\b|\bunder\s+review\b",
-                              re.IGNORECASE)
 #: sentences after which a cue no longer speaks for the whole response
 _OPENING = 3
 
@@ -118,16 +125,18 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
     threshold = model.explicit_threshold if model else 0.5
     if best is not None and best[0] >= threshold:
         weight, stance, sent = best
-        stance, sent = _refine(stance, sent, hits, text, commitments, actions)
+        stance, sent = _refine(stance, sent, hits, sentences, text, commitments, actions)
         return StanceCall(stance=stance, confidence=round(weight, 4),
                           evidence=Span(sent.text, sent.start, sent.end, TextField.RESPONSE),
                           official_status=official_status, official_stance=official, cross_reference=xref)
-    stance, confidence, sent = _stance_from_conduct(text, sentences, commitments, actions, xref, official)
-    if model and stance is not Stance.UNCLEAR:
-        # No explicit position: what the reply does decides (ANNOTATION.md §6), learned from gold and
-        # official categories rather than hand-tuned cue order.
+    conduct = read_conduct(text, sentences, commitments, actions, official=official, cross_reference=xref)
+    stance, confidence, sent = conduct.stance, conduct.confidence, conduct.evidence
+    if model and not conduct.decisive:
+        # No position in words: what the reply does decides (ANNOTATION.md §6), learned from gold and
+        # official categories rather than hand-tuned cue order. A refusal, a deferral or "considers it
+        # implemented" is a position in other words and stays with the rules.
         learned, probability = model.predict_reply(sentences, commitments=commitments, actions=actions,
-                                                   response=text, official=official)
+                                                   response=text, official=official, rule=stance)
         if learned is not stance:
             sent = None
         stance, confidence = learned, round(min(probability, 0.9), 4)
@@ -170,10 +179,12 @@ def position_from_conduct(response: str, sentences: Sequence[Sentence], commitme
         actions: its extracted actions.
 
     Returns:
-        ``(stance, confidence, evidence sentence or None)``.
+        ``(stance, confidence, evidence sentence or None)``; :func:`respassess.stance_conduct.read_conduct`
+        gives the branch that decided as well.
     """
     xref = find_cross_reference(response) if response else None
-    return _stance_from_conduct(response, sentences, commitments, actions, xref, None)
+    conduct = read_conduct(response, sentences, commitments, actions, cross_reference=xref)
+    return conduct.stance, conduct.confidence, conduct.evidence
 
 
 # "prepared to accept the recommendation but with a caveat", "accepts ... subject to ..."
@@ -182,11 +193,25 @@ _CAVEAT = re.compile(r"\bbut\s+with\s+(?:a\s+)?(?:caveats?|reservations?|qualifi
 # "can only accept this recommendation for level crossings on state highways"
 _ONLY_PART = re.compile(r"\bonly\s+(?:accept|support|agree|implement)s?\b|\b(?:accept|support|agree)s?\s+(?:this\s+)?"
                         r"(?:recommendation\s+)?only\s+(?:for|in|to|where)\b", re.IGNORECASE)
+# Support whose delivery waits on money or further scoping accepts the aim, not (yet) the means.
+_CONTINGENT = re.compile(r"\b(?:significant|substantial|major)\s+(?:funding|financial|cost|resource)\s+implications\b"
+                         r"|\bfurther\s+(?:scoping|costing|feasibility\s+work)\s+(?:needs|is\s+needed|is\s+required|will\s+be\s+needed)\b"
+                         r"|\b(?:subject|contingent|dependent)\s+(?:up)?on\s+(?:\w+\s+){0,2}(?:funding|budget|spending\s+review|"
+                         r"resourc\w*|cabinet)\b", re.IGNORECASE)
+#: sentences after an acceptance in which a funding or scoping condition still qualifies it
+_CONTINGENT_REACH = 2
 
 
-def _refine(stance: Stance, sent: Sentence, hits: Sequence[tuple[float, Stance, Sentence]], text: str,
-            commitments: Sequence[Commitment], actions: Sequence[Action]) -> tuple[Stance, Sentence]:
-    """Adjust the strongest cue by what the rest of the response says about it."""
+def _refine(stance: Stance, sent: Sentence, hits: Sequence[tuple[float, Stance, Sentence]],
+            sentences: Sequence[Sentence], text: str, commitments: Sequence[Commitment],
+            actions: Sequence[Action]) -> tuple[Stance, Sentence]:
+    """Adjust the strongest cue by what the rest of the response says about it.
+
+    A label line ("Response: Supported in principle") is the responder's own verdict and is
+    only refined within its own words; a verdict sentence is also read against what
+    follows it.
+    """
+    label = bool(_LABEL.match(sent.text))
     if stance is Stance.NOTED:
         # "The Government notes this recommendation. The Government supports the intent ...": the
         # second sentence states the position the label line leaves open.
@@ -199,11 +224,24 @@ def _refine(stance: Stance, sent: Sentence, hits: Sequence[tuple[float, Stance, 
             return Stance.ACCEPTED_IN_PRINCIPLE, sent
         if _ONLY_PART.search(text):
             return Stance.PARTIALLY_ACCEPTED, sent
-    if stance is Stance.REJECTED and not _LABEL.match(sent.text) and not _ABOUT_REC.search(sent.text) \
+        if not label and any(_CONTINGENT.search(s.text) for s in sentences
+                              if sent.index <= s.index <= sent.index + _CONTINGENT_REACH):
+            return Stance.ACCEPTED_IN_PRINCIPLE, sent
+    if stance is Stance.ACCEPTED_IN_PRINCIPLE and not label and _commits_to_means(sent, commitments):
+        # "agrees with the intent of this recommendation and will take the following actions": the
+        # means are taken on in the same breath, so the aim is not all that is accepted.
+        return Stance.ACCEPTED, sent
+    if stance is Stance.REJECTED and not label and not _ABOUT_REC.search(sent.text) \
             and (commitments or actions) and sent.index > 0:
         # "do not support mandating how systems review the estate" declines a means, not the aim
         return Stance.PARTIALLY_ACCEPTED, sent
     return stance, sent
+
+
+def _commits_to_means(sent: Sentence, commitments: Sequence[Commitment]) -> bool:
+    """Whether the sentence itself carries a firm, unconditional commitment to a concrete step."""
+    return any(sent.start <= c.start < sent.end and c.strength is CommitmentStrength.FIRM and not c.conditional
+               and commitment_kind(c) == "action" for c in commitments)
 
 
 def _sentence_stance(text: str) -> Stance | None:
@@ -229,64 +267,3 @@ def _cue_weight(sent: Sentence) -> float:
     if sent.index < _OPENING:
         return 0.95 if about else 0.8 - 0.1 * sent.index
     return 0.75 if about else 0.4
-
-
-_NO_TEXT = re.compile(r"\b(?:incomprehensible|unintelligible|not\s+clear\s+what)\b", re.IGNORECASE)
-# Declining without the word "reject": the status quo is enough, the step is not needed.
-_DECLINE = re.compile(
-    r"\bnot\s+(?:a\s+priority|necessary|needed|required|warranted|appropriate|an\s+obligation|feasible|proportionate)\b"
-    r"|\bno\s+(?:change|further\s+action|amendments?|need)\s+(?:is|are|will\s+be)?\s*(?:necessary|needed|required|planned)"
-    r"|\bno\s+plans?\s+to\b|\b(?:does|do|will)\s+not\s+(?:intend|plan|propose)\s+to\b"
-    r"|\balready\s+(?:sufficiently|adequately|fully)\b|\bconfirmed\s+the\s+adequacy\b"
-    r"|\bconsiders?\s+(?:the\s+)?(?:\w+[’']?s?\s+){0,4}(?:to\s+be\s+)?(?:adequate|sufficient|appropriate)\b"
-    r"|\bdeems?\s+that\s+no\b|\bwill\s+not\s+be\s+(?:implemented|pursued|introduced)\b", re.IGNORECASE)
-_IMPLEMENTED = re.compile(r"\bconsiders?\s+(?:this|these|the)\s+recommendations?\s+(?:to\s+be\s+|as\s+)?"
-                          r"(?:implemented|fulfilled|met|addressed)\b|\bhas\s+(?:already\s+)?been\s+(?:fully\s+)?implemented\b",
-                          re.IGNORECASE)
-_DECIDE_LATER = re.compile(
-    r"\b(?:will|to|shall|intends?\s+to|plans?\s+to)\s+(?:now\s+|further\s+|carefully\s+)?(?:consider|explore|examine|"
-    r"investigate|assess|evaluate|determine\s+(?:whether|if|the\s+(?:scale|extent|feasibility))|look\s+into|review\s+(?:whether|the\s+need|options))\b"
-    r"|\bwhether\s+(?:this|it|there|a|the)\b|\bunder\s+(?:review|consideration)\b|\brequested\s+an\s+opinion\b"
-    r"|\bnot\s+yet\s+(?:produced|reached|made|taken)\s+a\s+(?:final\s+)?(?:position|decision)\b"
-    r"|\bcommission\s+(?:the\s+)?\w+\s+to\s+(?:conduct|undertake|carry\s+out)\s+(?:an?\s+)?(?:updated\s+)?"
-    r"(?:review|assessment)", re.IGNORECASE)
-_NO_COMMENT = re.compile(r"\bno\s+comment\b|\bwill\s+await\b", re.IGNORECASE)
-
-
-def _first(pattern: re.Pattern[str], sentences: Sequence[Sentence]) -> Sentence | None:
-    return next((s for s in sentences if pattern.search(s.text)), None)
-
-
-def _stance_from_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequence[Commitment],
-                         actions: Sequence[Action], xref: str | None,
-                         official: Stance | None) -> tuple[Stance, float, Sentence | None]:
-    """Judge a response that states no position by what it does (ANNOTATION.md §6).
-
-    Declining the step (the status quo is adequate, it is "not a priority") reads as
-    rejected; deciding later as under consideration; acting on it as accepted; only
-    describing the status quo as noted, where the official label, if any, settles it.
-    """
-    words = len(response.split())
-    if not response.strip() or (xref and words < 25) or (_NO_TEXT.search(response) and words < 25):
-        return Stance.UNCLEAR, 0.5, None
-    hit = _first(_DECLINE, sentences)
-    if hit is not None:
-        return Stance.REJECTED, 0.6, hit
-    hit = _first(_IMPLEMENTED, sentences)
-    if hit is not None:
-        return Stance.ACCEPTED, 0.6, hit
-    hit = _first(_NO_COMMENT, sentences)
-    if hit is not None:
-        return Stance.NOTED, 0.55, hit
-    hit = _first(_DECIDE_LATER, sentences)
-    if hit is not None:
-        return Stance.UNDER_CONSIDERATION, 0.55, hit
-    firm = [c for c in commitments if c.strength is not CommitmentStrength.VAGUE and not c.conditional]
-    if firm:
-        return Stance.ACCEPTED, 0.6, next((s for s in sentences if s.start <= firm[0].start < s.end), None)
-    if official is not None and official is not Stance.UNCLEAR:
-        # The text only describes; the responder's own label is the best remaining evidence.
-        return official, 0.5, None
-    if commitments or any(a.status is ActionStatus.ONGOING for a in actions):
-        return Stance.ACCEPTED, 0.5, None
-    return Stance.NOTED, 0.5, None

@@ -6,9 +6,12 @@ none: a coroner's PFD reply, a UPR reply, a TAIC recipient's letter only say wha
 being done. ANNOTATION.md §1 and §6 judge those from what the reply *does* (acting =
 accepted, deciding later = under consideration, only describing = noted, declining or
 disputing the premise = rejected). :func:`stance_features` turns a reply into a fixed,
-named vector of such signals (the rules' own cue outputs, commitment and action counts,
-lexical cues in the opening sentences and the whole text); :class:`StanceModel` learns
-the stance from it.
+named vector of such signals (the conduct evidence of :mod:`respassess.stance_conduct`,
+the rules' own reading, commitment and action counts, lexical cues); :class:`StanceModel`
+learns the stance from the subset named in :data:`MODEL_FEATURES`, and only for replies
+whose position the rules cannot read even in other words. Its text-only probabilities are
+then weighed by the official label and by how reliable the rules' reading proved on dev
+gold (:func:`combine_evidence`), so it overrules the rules only when it is sure.
 
 Fitting uses scikit-learn; the fitted model is plain JSON (coefficients, intercepts,
 scaler) and predicts with numpy alone, so loading a model file can never execute code.
@@ -26,17 +29,21 @@ import numpy as np
 
 from .errors import InvalidValueError, ModelIntegrityError, value_invalid_msg
 from .linear import LinearSoftmax, softmax
+from .stance_conduct import SIGNAL_NAMES
 from .types import Action, ActionStatus, Commitment, CommitmentStrength, Sentence, Stance
 
-__all__ = ["StanceModel", "stance_features", "load_stance_model", "FEATURE_NAMES", "FORMAT_VERSION",
-           "STANCE_MODEL_FILE"]
+__all__ = ["StanceModel", "stance_features", "feature_table", "combine_evidence", "load_stance_model", "FEATURE_NAMES",
+           "LEXICAL_FEATURE_NAMES", "MODEL_FEATURES", "FORMAT_VERSION", "STANCE_MODEL_FILE"]
 
-#: Bumped whenever the feature vector or the JSON layout changes: an old file is refused.
+#: Bumped whenever the JSON layout changes: an old file is refused. Each file lists the features it
+#: uses, so a file written before new features were added still loads.
 FORMAT_VERSION = 1
 STANCE_MODEL_FILE = "stance_model.json"
 _STANCES = [s.value for s in Stance]
 #: sentences that count as the reply's opening, where a position is usually put
 _OPEN = 2
+#: standardised feature values are clipped to this many standard deviations
+_CLIP = 3.0
 
 # Lexical cues of what a reply does. Kept general (genre vocabulary, not phrases of one record).
 _CUES: dict[str, str] = {
@@ -73,21 +80,30 @@ _CUES: dict[str, str] = {
 }
 _CUE_RE = {name: re.compile(p, re.IGNORECASE) for name, p in _CUES.items()}
 
-FEATURE_NAMES: tuple[str, ...] = (
+#: the features of models written before the conduct signals; such files still load and predict
+LEXICAL_FEATURE_NAMES: tuple[str, ...] = (
     *(f"explicit_{s}" for s in _STANCES), "explicit_none", "explicit_weight", "label_line",
     *(f"conduct_{s}" for s in _STANCES), "conduct_confidence",
     "log_sentences", "log_words",
     "firm", "qualified", "vague", "conditional", "firm_open", "completed", "ongoing", "action_open",
     *(f"open_{name}" for name in _CUES), *(f"all_{name}" for name in _CUES),
 )
+#: every feature :func:`stance_features` computes; a model uses those named in its file
+FEATURE_NAMES: tuple[str, ...] = (*LEXICAL_FEATURE_NAMES, *(f"signal_{name}" for name in SIGNAL_NAMES))
+#: the features new models are trained on: the conduct evidence (ANNOTATION.md §6), the rules' own
+#: reading and the reply's length. The lexical cue counts stay computable for older model files but
+#: are left out: on a few dozen gold replies they let the model fit wording instead of conduct.
+MODEL_FEATURES: tuple[str, ...] = tuple(n for n in FEATURE_NAMES if n.startswith(("signal_", "conduct_", "log_")))
 
 
-_META = ("training_data", "date", "metrics", "n_examples", "official_prior", "explicit_threshold", "params_training")
+_META = ("training_data", "date", "metrics", "n_examples", "official_prior", "rule_reliability", "explicit_threshold",
+         "params_training")
 
 
 def stance_features(sentences: Sequence[Sentence], *, commitments: Sequence[Commitment] = (),
-                    actions: Sequence[Action] = (), response: str = "") -> np.ndarray:
-    """The feature vector of one reply, in the order of :data:`FEATURE_NAMES`.
+                    actions: Sequence[Action] = (), response: str = "",
+                    names: Sequence[str] = FEATURE_NAMES) -> np.ndarray:
+    """The feature vector of one reply, in the order of ``names``.
 
     Text-only: the official label is deliberately not a feature, so a model trained on
     official labels as weak targets cannot learn to copy them.
@@ -97,15 +113,41 @@ def stance_features(sentences: Sequence[Sentence], *, commitments: Sequence[Comm
         commitments: its extracted commitments.
         actions: its extracted completed/ongoing actions.
         response: the full reply text (defaults to the sentences joined).
+        names: which features, in which order (a model passes its own :attr:`StanceModel.features_`).
 
     Returns:
-        A float vector of ``len(FEATURE_NAMES)``.
+        A float vector of ``len(names)``.
+
+    Raises:
+        InvalidValueError: a name is not in :data:`FEATURE_NAMES`.
     """
-    from .stance import explicit_position, position_from_conduct
+    values = feature_table(sentences, commitments=commitments, actions=actions, response=response)
+    unknown = [n for n in names if n not in values]
+    if unknown:
+        raise InvalidValueError(value_invalid_msg("names", unknown[0], hint="Use names from FEATURE_NAMES."))
+    return np.asarray([values[n] for n in names], dtype=np.float64)
+
+
+def feature_table(sentences: Sequence[Sentence], *, commitments: Sequence[Commitment] = (),
+                  actions: Sequence[Action] = (), response: str = "") -> dict[str, float]:
+    """Every feature of :data:`FEATURE_NAMES` of one reply, by name.
+
+    Args:
+        sentences: the reply's sentences.
+        commitments: its extracted commitments.
+        actions: its extracted completed/ongoing actions.
+        response: the full reply text (defaults to the sentences joined).
+
+    Returns:
+        ``{name: value}``.
+    """
+    from .stance import explicit_position, find_cross_reference
+    from .stance_conduct import conduct_signals, read_conduct
 
     text = response or " ".join(s.text for s in sentences)
     explicit = explicit_position(sentences)
-    conduct, confidence, _ = position_from_conduct(text, sentences, commitments, actions)
+    conduct = read_conduct(text, sentences, commitments, actions,
+                           cross_reference=find_cross_reference(text) if text else None)
     n = max(len(sentences), 1)
     opening = " ".join(s.text for s in sentences[:_OPEN]) if sentences else text
     firm = [c for c in commitments if c.strength is CommitmentStrength.FIRM]
@@ -113,7 +155,7 @@ def stance_features(sentences: Sequence[Sentence], *, commitments: Sequence[Comm
         *(float(explicit is not None and explicit[1].value == s) for s in _STANCES),
         float(explicit is None), explicit[0] if explicit else 0.0,
         float(explicit is not None and explicit[0] >= 1.0),
-        *(float(conduct.value == s) for s in _STANCES), confidence,
+        *(float(conduct.stance.value == s) for s in _STANCES), conduct.confidence,
         math.log1p(len(sentences)), math.log1p(len(text.split())),
         len(firm) / n,
         sum(c.strength is CommitmentStrength.QUALIFIED for c in commitments) / n,
@@ -126,7 +168,40 @@ def stance_features(sentences: Sequence[Sentence], *, commitments: Sequence[Comm
         *(float(bool(_CUE_RE[name].search(opening))) for name in _CUES),
         *(math.log1p(len(_CUE_RE[name].findall(text))) / math.log1p(n + 1) for name in _CUES),
     ]
-    return np.asarray(values, dtype=np.float64)
+    table = dict(zip(LEXICAL_FEATURE_NAMES, values))
+    table.update({f"signal_{k}": v for k, v in conduct_signals(text, sentences, commitments, actions).items()})
+    return table
+
+
+def combine_evidence(proba: np.ndarray, classes: Sequence[str], *, official: str | None = None,
+                     prior: Mapping[str, Sequence[float]] | None = None, rule: str | None = None,
+                     reliability: float | None = None) -> tuple[str, float]:
+    """Weigh the model's text-only probabilities by the official label and by the rules' reading.
+
+    Args:
+        proba: the model's class probabilities (columns in ``classes`` order).
+        classes: the model's classes.
+        official: the canonical stance of the official label, if any.
+        prior: P(gold stance | official label) (stance values in :class:`Stance` order).
+        rule: the rules' conduct reading, if any.
+        reliability: how often that reading is right, in (0, 1): the rules' stance gets this share
+            of a likelihood vector, the others split the rest.
+
+    Returns:
+        The stance and its renormalised probability.
+    """
+    p = np.zeros(len(_STANCES))
+    for k, c in enumerate(classes):
+        p[_STANCES.index(c)] = proba[k]
+    if official and prior and official in prior:
+        p = p * np.asarray(prior[official], dtype=np.float64)
+    if rule is not None and reliability is not None and 0.0 < reliability < 1.0:
+        weight = np.full(len(_STANCES), (1.0 - reliability) / (len(_STANCES) - 1))
+        weight[_STANCES.index(rule)] = reliability
+        p = p * weight
+    p = p / p.sum() if p.sum() > 0 else p
+    best = int(p.argmax())
+    return _STANCES[best], float(p[best])
 
 
 class StanceModel(LinearSoftmax):
@@ -135,6 +210,7 @@ class StanceModel(LinearSoftmax):
     Args:
         C: inverse regularisation strength.
         seed: random seed of the solver.
+        features: the names of the features it uses, from :data:`FEATURE_NAMES` (default: all).
 
     Attributes (after :meth:`fit` or :meth:`load`):
         classes_: the stances, in column order.
@@ -143,16 +219,17 @@ class StanceModel(LinearSoftmax):
         meta_: provenance (training data, seed, date, metrics).
     """
 
-    def __init__(self, *, C: float = 1.0, seed: int = 0) -> None:
+    def __init__(self, *, C: float = 1.0, seed: int = 0, features: Sequence[str] = FEATURE_NAMES) -> None:
         self.C = C
         self.seed = seed
+        self.features = tuple(features)
         self.meta_: dict[str, Any] = {}
 
     def fit(self, X: np.ndarray, y: Sequence[str], *, sample_weight: Sequence[float] | None = None) -> "StanceModel":
         """Fit the regression.
 
         Args:
-            X: feature rows (``len(FEATURE_NAMES)`` columns).
+            X: feature rows (one column per name in :attr:`features`).
             y: the stance of each row.
             sample_weight: weight of each row (gold rows high, weak-label rows lower).
 
@@ -165,9 +242,9 @@ class StanceModel(LinearSoftmax):
         from sklearn.linear_model import LogisticRegression
 
         X = np.asarray(X, dtype=np.float64)
-        if X.ndim != 2 or X.shape[1] != len(FEATURE_NAMES):
+        if X.ndim != 2 or X.shape[1] != len(self.features):
             raise InvalidValueError(value_invalid_msg("X", f"shape {X.shape}",
-                                                      hint=f"Pass rows of {len(FEATURE_NAMES)} features."))
+                                                      hint=f"Pass rows of {len(self.features)} features."))
         bad = sorted({v for v in y if v not in _STANCES})
         if bad:
             raise InvalidValueError(value_invalid_msg("y", bad[0], _STANCES))
@@ -178,7 +255,7 @@ class StanceModel(LinearSoftmax):
         scale = np.sqrt(np.average((X - self.mean_) ** 2, axis=0, weights=w))
         self.scale_ = np.where(scale > 1e-9, scale, 1.0)
         lr = LogisticRegression(C=self.C, max_iter=5000, random_state=self.seed)
-        lr.fit((X - self.mean_) / self.scale_, y, sample_weight=w)
+        lr.fit(np.clip((X - self.mean_) / self.scale_, -_CLIP, _CLIP), y, sample_weight=w)
         coef = np.zeros((len(self.classes_), X.shape[1]))
         intercept = np.full(len(self.classes_), -30.0)
         for row, label in enumerate(lr.classes_):
@@ -190,6 +267,15 @@ class StanceModel(LinearSoftmax):
                 coef[k], intercept[k] = sign * lr.coef_[0] / 2, sign * lr.intercept_[0] / 2
         self.coef_, self.intercept_ = coef, intercept
         return self
+
+    def linear_scores(self, X: np.ndarray) -> np.ndarray:
+        """Class scores of feature rows, standardised values clipped to ±3 (numpy only).
+
+        A reply far outside the training range (one conditional commitment in a one-line
+        reply) would otherwise get a near-certain probability from a single feature.
+        """
+        Z = np.clip((np.atleast_2d(np.asarray(X, dtype=np.float64)) - self.mean_) / self.scale_, -_CLIP, _CLIP)
+        return Z @ self.coef_.T + self.intercept_
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """Class probabilities (numpy only), columns in :attr:`classes_` order."""
@@ -205,8 +291,8 @@ class StanceModel(LinearSoftmax):
         return float(self.meta_.get("explicit_threshold", 0.5))
 
     def predict_reply(self, sentences: Sequence[Sentence], *, commitments: Sequence[Commitment] = (),
-                      actions: Sequence[Action] = (), response: str = "",
-                      official: Stance | None = None) -> tuple[Stance, float]:
+                      actions: Sequence[Action] = (), response: str = "", official: Stance | None = None,
+                      rule: Stance | None = None) -> tuple[Stance, float]:
         """The stance of one reply and its probability.
 
         Args:
@@ -216,21 +302,19 @@ class StanceModel(LinearSoftmax):
             response: the full reply text.
             official: the canonical stance of the official label; weighs the text-only
                 probabilities by how dev gold stances fall under that label.
+            rule: the rules' conduct reading; weighs the probabilities by how often that
+                reading was right on dev gold (models trained before this was recorded ignore it).
 
         Returns:
             The stance and its probability.
         """
         proba = self.predict_proba(stance_features(sentences, commitments=commitments, actions=actions,
-                                                   response=response))[0]
-        p = np.zeros(len(_STANCES))
-        for k, c in enumerate(self.classes_):
-            p[_STANCES.index(c)] = proba[k]
-        prior = self.meta_.get("official_prior", {})
-        if official is not None and official.value in prior:
-            p = p * np.asarray(prior[official.value], dtype=np.float64)
-            p = p / p.sum()
-        best = int(p.argmax())
-        return Stance(_STANCES[best]), float(p[best])
+                                                   response=response, names=self.features))[0]
+        stance, probability = combine_evidence(
+            proba, self.classes_, official=official.value if official else None,
+            prior=self.meta_.get("official_prior", {}), rule=rule.value if rule else None,
+            reliability=self.meta_.get("rule_reliability"))
+        return Stance(stance), probability
 
     @property
     def version(self) -> str:
@@ -241,7 +325,7 @@ class StanceModel(LinearSoftmax):
         """The fitted state as JSON-safe data."""
         return {
             "format_version": FORMAT_VERSION, "kind": "multinomial_logistic_regression", "version": self.version,
-            "features": list(FEATURE_NAMES), "classes": list(self.classes_),
+            "features": list(self.features), "classes": list(self.classes_),
             **self.linear_state(),
             "params": {"C": self.C, "seed": self.seed},
             **self.meta_,
@@ -260,15 +344,17 @@ class StanceModel(LinearSoftmax):
         Raises:
             ModelIntegrityError: the data was written by another format version or for other features.
         """
-        if data.get("format_version") != FORMAT_VERSION or list(data.get("features", [])) != list(FEATURE_NAMES):
+        features = [str(f) for f in data.get("features", [])]
+        unknown = sorted(set(features) - set(FEATURE_NAMES))
+        if data.get("format_version") != FORMAT_VERSION or not features or unknown:
             raise ModelIntegrityError(
                 f"stance model format {data.get('format_version')!r} does not match this respassess "
-                f"(format {FORMAT_VERSION}, {len(FEATURE_NAMES)} features); rebuild it with train_stance_model")
+                f"(format {FORMAT_VERSION}; unknown features {unknown[:3]}); rebuild it with train_stance_model")
         params = data.get("params", {})
-        model = cls(C=float(params.get("C", 1.0)), seed=int(params.get("seed", 0)))
+        model = cls(C=float(params.get("C", 1.0)), seed=int(params.get("seed", 0)), features=features)
         model.classes_ = [Stance(c).value for c in data["classes"]]
         model.set_linear_state(data)
-        width = len(FEATURE_NAMES)
+        width = len(features)
         if model.coef_.shape != (len(model.classes_), width) or model.mean_.shape != (width,):
             raise ModelIntegrityError(f"stance model arrays have shape {model.coef_.shape}, expected "
                                       f"({len(model.classes_)}, {width}); rebuild it with train_stance_model")

@@ -10,6 +10,12 @@ that carry the same label (smoothed towards the label's canonical mapping), and
 sharpened once by a model fitted on gold alone (one EM step); the rows enter the fit
 with those probabilities times a weight below the gold rows'.
 
+The model is fitted only on the replies it will be asked about at run time (:func:`asked`):
+no explicit position, and no position the rules read in other words (a refusal, a
+deferral, "considers it implemented", a bare description; see
+:mod:`respassess.stance_conduct`). Its features are the conduct signals
+(:data:`~respassess.stance_model.MODEL_FEATURES`), not the wording.
+
 Split discipline: only gold records that :func:`respassess.evaluate.heldout_split` puts
 in "dev" are trained on; weak records whose id is a held-out gold id, or whose reply
 text equals a held-out record's reply (UPR replies shared across recommendations), are
@@ -23,116 +29,36 @@ import datetime as dt
 import json
 import logging
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
 from .errors import GoldFormatError
+from .stance_examples import StanceExample, collect_stance_examples, stance_example, weak_stance_label
 from .types import Stance
 
-__all__ = ["StanceExample", "weak_stance_label", "collect_stance_examples", "train_stance_model",
-           "combine_with_official", "official_prior_table"]
+# StanceExample and the example builders live in stance_examples; re-exported for callers of this module
+__all__ = ["StanceExample", "weak_stance_label", "collect_stance_examples", "stance_example", "asked",
+           "train_stance_model", "combine_with_official", "official_prior_table", "rule_reliability"]
 
 log = logging.getLogger(__name__)
 _STANCES = [s.value for s in Stance]
-_TAIC_RESPONSE = ("gov_report_response_2022-23", "gov_report_response_2021-22")
-_TAIC_STATUS = ("gov_report_status_2022-23", "gov_report_status_2021-22")
 #: pseudo-count of a weak label's canonical stance, and of every stance, in its distribution
 _ALPHA, _FLOOR = 3.0, 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class StanceExample:
-    """One reply: its features, the rules' explicit cue weight and its (gold or weak) label."""
+def _weak_table(examples: Sequence[StanceExample],
+                extra: Sequence[StanceExample] = ()) -> dict[tuple[str, str], np.ndarray]:
+    """P(gold stance | weak label), from the gold examples that also carry a weak label.
 
-    record_id: str
-    features: np.ndarray
-    explicit_weight: float
-    rule_stance: str
-    official: str | None
-    gold: str | None
-    weak: tuple[str, str] | None
-    group: str
-
-
-def weak_stance_label(record: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The official category of a record as ``(scheme, canonical stance)``, or ``None``.
-
-    Ministry categories of TAIC replies (``gov_report_response_*``, then the noisier
-    later ``gov_report_status_*``) come first; otherwise the record's
-    ``official_status`` when it states a position (tracker statuses such as "Open" do not).
-
-    Args:
-        record: a record mapping as read from a records file.
-
-    Returns:
-        e.g. ``("taic_response", "under_consideration")`` or ``("official", "noted")``.
+    Labels seen only on ``extra`` (weak) examples get their canonical stance, smoothed.
     """
-    from .stance import official_stance
-
-    for scheme, keys in (("taic_response", _TAIC_RESPONSE), ("taic_status", _TAIC_STATUS)):
-        for key in keys:
-            value = str(record.get(key) or "").strip().lower()
-            if not value:
-                continue
-            # "being implemented" / "implemented": the recipient acts on it
-            stance = Stance.ACCEPTED if "implement" in value and "no further" not in value else official_stance(value)
-            if stance is not None:
-                return scheme, stance.value
-    stance = official_stance(record.get("official_status"))
-    return ("official", stance.value) if stance is not None else None
-
-
-def collect_stance_examples(rows: Sequence[Mapping[str, Any]], *, nlp: Any,
-                            gold: Mapping[str, str] | None = None) -> list[StanceExample]:
-    """Parse each record's reply and compute its stance features.
-
-    Args:
-        rows: record mappings (``id``, ``response``, ``official_status``...).
-        nlp: the spaCy pipeline.
-        gold: gold stance by record id (records absent from it carry only their weak label).
-
-    Returns:
-        One :class:`StanceExample` per record with a non-empty reply.
-    """
-    from .extract import extract_actions, extract_amounts, extract_commitments, extract_dates
-    from .records import record_from_mapping
-    from .segment import split_sentences
-    from .stance import explicit_position, read_stance
-    from .stance_model import stance_features
-
-    gold = gold or {}
-    out = []
-    rows = [r for r in rows if str(r.get("response") or "").strip()]
-    records = [record_from_mapping({k: v for k, v in r.items() if not str(k).startswith("_")}, source="records")
-               for r in rows]
-    for row, record, doc in zip(rows, records, nlp.pipe([r.response for r in records], batch_size=32)):
-        sentences = split_sentences(doc)
-        dates = extract_dates(doc, response_date=record.response_date, jurisdiction=record.jurisdiction)
-        amounts = extract_amounts(doc, jurisdiction=record.jurisdiction)
-        commitments = extract_commitments(doc, sentences, dates=dates, amounts=amounts)
-        actions = extract_actions(doc, sentences)
-        explicit = explicit_position(sentences)
-        rule = read_stance(sentences, official_status=record.official_status, commitments=commitments,
-                           actions=actions, response=doc.text, model=False)
-        official = rule.official_stance.value if rule.official_stance else None
-        out.append(StanceExample(
-            record_id=record.id,
-            features=stance_features(sentences, commitments=commitments, actions=actions, response=doc.text),
-            explicit_weight=explicit[0] if explicit else 0.0, rule_stance=rule.stance.value, official=official,
-            gold=gold.get(record.id), weak=weak_stance_label(row), group=" ".join(doc.text.lower().split())))
-    return out
-
-
-def _weak_table(examples: Sequence[StanceExample]) -> dict[tuple[str, str], np.ndarray]:
-    """P(gold stance | weak label), from the gold examples that also carry a weak label."""
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for e in examples:
         if e.gold and e.weak:
             counts[e.weak][e.gold] += 1
-    keys = {e.weak for e in examples if e.weak}
+    keys = {e.weak for e in (*examples, *extra) if e.weak}
     table = {}
     for key in keys:
         v = np.array([counts[key][s] + _ALPHA * (s == key[1]) + 0.05 for s in _STANCES])
@@ -141,10 +67,10 @@ def _weak_table(examples: Sequence[StanceExample]) -> dict[tuple[str, str], np.n
 
 
 def official_prior_table(examples: Sequence[StanceExample], *, threshold: float) -> dict[str, list[float]]:
-    """P(gold stance | official label) over gold replies the rules find no explicit position in."""
+    """P(gold stance | official label) over the gold replies the model is asked about (:func:`asked`)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for e in examples:
-        if e.gold and e.official and e.explicit_weight < threshold:
+        if e.gold and e.official and asked(e, threshold=threshold):
             counts[e.official][e.gold] += 1
     table = {}
     for official in _STANCES:
@@ -154,63 +80,78 @@ def official_prior_table(examples: Sequence[StanceExample], *, threshold: float)
 
 
 def combine_with_official(proba: np.ndarray, classes: Sequence[str], official: str | None,
-                          prior: Mapping[str, Sequence[float]]) -> tuple[str, float]:
-    """Weigh the model's text-only probabilities by how gold stances fall under this official label.
+                          prior: Mapping[str, Sequence[float]], *, rule: str | None = None,
+                          reliability: float | None = None) -> tuple[str, float]:
+    """Weigh the model's text-only probabilities by the official label (and the rules' reading).
 
-    Args:
-        proba: the model's class probabilities (columns in ``classes`` order).
-        classes: the model's classes.
-        official: the canonical stance of the official label, if any.
-        prior: :func:`official_prior_table` (stance values in :class:`Stance` order).
-
-    Returns:
-        The stance and its renormalised probability.
+    See :func:`respassess.stance_model.combine_evidence`, which this calls.
     """
-    p = np.zeros(len(_STANCES))
-    for k, c in enumerate(classes):
-        p[_STANCES.index(c)] = proba[k]
-    if official and official in prior:
-        p = p * np.asarray(prior[official])
-    p = p / p.sum() if p.sum() > 0 else p
-    best = int(p.argmax())
-    return _STANCES[best], float(p[best])
+    from .stance_model import combine_evidence
+
+    return combine_evidence(proba, classes, official=official, prior=prior, rule=rule, reliability=reliability)
+
+
+def rule_reliability(examples: Sequence[StanceExample], *, threshold: float) -> float:
+    """How often the rules' conduct reading is right on the gold replies the model is asked about (Laplace-smoothed)."""
+    population = [e for e in examples if e.gold and asked(e, threshold=threshold)]
+    return round((sum(e.rule_stance == e.gold for e in population) + 1) / (len(population) + 2), 6)
+
+
+def asked(example: StanceExample, *, threshold: float) -> bool:
+    """Whether the model decides this reply: no explicit position and no position read in other words."""
+    return example.explicit_weight < threshold and not example.rule_decisive
 
 
 def _fit(gold_ex: Sequence[StanceExample], weak_ex: Sequence[StanceExample], *, C: float, seed: int,
-         weak_weight: float) -> Any:
-    from .stance_model import StanceModel
+         weak_weight: float, threshold: float, features: Sequence[str] | None = None) -> Any:
+    """Fit on the replies the model will be asked about (gold rows, then weak rows with EM-sharpened labels)."""
+    from .stance_model import FEATURE_NAMES, MODEL_FEATURES, StanceModel
 
-    X = np.vstack([e.features for e in gold_ex])
-    y = [e.gold for e in gold_ex]
-    model = StanceModel(C=C, seed=seed).fit(X, y)
+    features = tuple(features or MODEL_FEATURES)
+    cols = [FEATURE_NAMES.index(f) for f in features]
+    population = [e for e in gold_ex if asked(e, threshold=threshold)]
+    if len({e.gold for e in population}) < 2:  # too few such gold replies to learn from: use them all
+        population = list(gold_ex)
+    X = np.vstack([e.features[cols] for e in population])
+    y = [e.gold for e in population]
+    model = StanceModel(C=C, seed=seed, features=features).fit(X, y)
+    weak_ex = [e for e in weak_ex if asked(e, threshold=threshold)]
     if not weak_ex or weak_weight <= 0:
         return model
-    table = _weak_table(gold_ex)
+    table = _weak_table(population, weak_ex)
     rows, labels, weights = list(X), list(y), [1.0] * len(y)
     for e in weak_ex:
         prior = table.get(e.weak)
         if prior is None:
             continue
         post = np.zeros(len(_STANCES))
-        proba = model.predict_proba(e.features)[0]
+        proba = model.predict_proba(e.features[cols])[0]
         for k, c in enumerate(model.classes_):
             post[_STANCES.index(c)] = proba[k]
         post = prior * (post + 1e-3)  # one EM step: the text sharpens the label's distribution
         post = post / post.sum()
         for k, s in enumerate(_STANCES):
             if post[k] > 0.02:
-                rows.append(e.features)
+                rows.append(e.features[cols])
                 labels.append(s)
                 weights.append(weak_weight * float(post[k]))
-    return StanceModel(C=C, seed=seed).fit(np.vstack(rows), labels, sample_weight=weights)
+    return StanceModel(C=C, seed=seed, features=features).fit(np.vstack(rows), labels, sample_weight=weights)
 
 
-def decide(example: StanceExample, model: Any, prior: Mapping[str, Sequence[float]], *, threshold: float) -> str:
-    """The combined call on a training example: explicit rules first, then the model."""
-    if example.explicit_weight >= threshold or example.rule_stance == Stance.UNCLEAR.value:
+def decide(example: StanceExample, model: Any, prior: Mapping[str, Sequence[float]], *, threshold: float,
+           reliability: float | None = None) -> str:
+    """The combined call on a training example, as :func:`respassess.stance.read_stance` makes it.
+
+    Explicit position first, then a position the rules read in other words, then the model,
+    weighed by the official label and by how reliable the rules' own reading is.
+    """
+    from .stance_model import FEATURE_NAMES
+
+    if not asked(example, threshold=threshold):
         return example.rule_stance
-    return combine_with_official(model.predict_proba(example.features)[0], model.classes_, example.official,
-                                 prior)[0]
+    row = example.features[[FEATURE_NAMES.index(f) for f in model.features]]
+    return combine_with_official(model.predict_proba(row)[0], model.classes_, example.official, prior,
+                                 rule=example.rule_stance, reliability=reliability)[0]
 
 
 def _folds(groups: Sequence[str], n: int, seed: int) -> dict[str, int]:
@@ -232,11 +173,12 @@ def _cross_validate(gold_ex: Sequence[StanceExample], weak_ex: Sequence[StanceEx
         out = {e.group for e in held}
         tr_gold = [e for e in gold_ex if e.group not in out]
         tr_weak = [e for e in weak_ex if e.group not in out]
-        model = _fit(tr_gold, tr_weak, C=C, seed=seed, weak_weight=weak_weight)
+        model = _fit(tr_gold, tr_weak, C=C, seed=seed, weak_weight=weak_weight, threshold=threshold)
         prior = official_prior_table(tr_gold, threshold=threshold)
+        reliability = rule_reliability(tr_gold, threshold=threshold)
         if not use_official:  # scoring against official labels: the label must not be an input
             held = [dataclasses.replace(e, official=None) for e in held]
-        hits += [score(e, decide(e, model, prior, threshold=threshold)) for e in held]
+        hits += [score(e, decide(e, model, prior, threshold=threshold, reliability=reliability)) for e in held]
     return round(float(np.mean(hits)), 4) if hits else float("nan")
 
 
@@ -272,14 +214,14 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
         date: the date recorded in the model (ISO; defaults to today).
 
     Returns:
-        The metrics (``dev_cv_accuracy``, ``dev_cv_accuracy_no_explicit``, ``weak_cv_agreement``,
-        ``test_accuracy``, counts) plus ``path`` and ``sha256`` of the written file.
+        The metrics (``dev_cv_accuracy``, ``dev_cv_accuracy_no_explicit``, ``dev_cv_accuracy_model_decides``,
+        ``weak_cv_agreement``, ``test_accuracy``, counts) plus ``path`` and ``sha256`` of the written file.
 
     Raises:
         GoldFormatError: no dev-split gold record has a reply text in ``records_paths``.
     """
-    from .models import record_artefact
     from .evaluate import heldout_split, load_gold, load_record_texts
+    from .models import record_artefact
     from .stance_model import STANCE_MODEL_FILE
 
     if nlp is None:
@@ -311,22 +253,29 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
     weak_ex = [e for e in collect_stance_examples(weak_rows, nlp=nlp) if e.group not in test_texts]
     kw = dict(C=C, seed=seed, weak_weight=weak_weight, threshold=threshold)
     no_explicit = [e for e in dev_ex if e.explicit_weight < threshold]
+    model_decides = [e for e in dev_ex if asked(e, threshold=threshold)]
     metrics: dict[str, Any] = {
         "dev_cv_accuracy": _cross_validate(dev_ex, weak_ex, dev_ex, lambda e, s: s == e.gold, folds=folds, **kw),
         "dev_cv_accuracy_no_explicit": _cross_validate(dev_ex, weak_ex, no_explicit, lambda e, s: s == e.gold,
                                                        folds=folds, **kw),
+        # the replies the model itself decides (no position in words or in other words)
+        "dev_cv_accuracy_model_decides": _cross_validate(dev_ex, weak_ex, model_decides, lambda e, s: s == e.gold,
+                                                         folds=folds, **kw),
         "weak_cv_agreement": _cross_validate(dev_ex, weak_ex, weak_ex, weak_agreement, folds=min(folds, 5),
                                              use_official=False, **kw),
-        "n_dev": len(dev_ex), "n_dev_no_explicit": len(no_explicit), "n_weak": len(weak_ex),
+        "n_dev": len(dev_ex), "n_dev_no_explicit": len(no_explicit), "n_dev_model_decides": len(model_decides),
+        "n_weak": len(weak_ex),
         "weak_labels": dict(sorted(Counter(f"{e.weak[0]}:{e.weak[1]}" for e in weak_ex).items())),
     }
-    model = _fit(dev_ex, weak_ex, C=C, seed=seed, weak_weight=weak_weight)
+    model = _fit(dev_ex, weak_ex, C=C, seed=seed, weak_weight=weak_weight, threshold=threshold)
     prior = official_prior_table(dev_ex, threshold=threshold)
+    reliability = rule_reliability(dev_ex, threshold=threshold)
     test_rows = [records[i] for i in sorted(test_ids) if i in records]
     if test_rows:
         test_ex = collect_stance_examples(test_rows, nlp=nlp, gold=gold)
         metrics["test_accuracy"] = round(float(np.mean(
-            [decide(e, model, prior, threshold=threshold) == e.gold for e in test_ex])), 4)
+            [decide(e, model, prior, threshold=threshold, reliability=reliability) == e.gold
+             for e in test_ex])), 4)
         metrics["n_test"] = len(test_ex)
     model.meta_ = {
         "training_data": [*({"path": Path(p).name, "records": sum(1 for e in dev_ex if e.record_id in _ids(p))}
@@ -334,7 +283,7 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
                           *({"path": Path(p).name, "weak_records": sum(1 for e in weak_ex if e.record_id in
                                                                         _row_ids(p))} for p in weak_paths)],
         "date": date or dt.date.today().isoformat(), "metrics": metrics, "n_examples": len(dev_ex) + len(weak_ex),
-        "official_prior": prior, "explicit_threshold": threshold,
+        "official_prior": prior, "rule_reliability": reliability, "explicit_threshold": threshold,
         "params_training": {"weak_weight": weak_weight, "alpha": _ALPHA, "folds": folds},
     }
     out = Path(out_dir)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .coverage_model import CoverageModel, evidence_features
+from .coverage_model import CoverageModel, evidence_features, evidence_words
 from .errors import GoldFormatError
 from .types import AskLabel, Stance
 
@@ -43,6 +43,7 @@ class Example:
     stance: str
     features: np.ndarray
     evidence: Any = None
+    words: frozenset[str] = frozenset()
 
 
 def collect_examples(gold: Sequence[Mapping[str, Any]], records: Mapping[str, Mapping[str, Any]], *,
@@ -75,7 +76,7 @@ def collect_examples(gold: Sequence[Mapping[str, Any]], records: Mapping[str, Ma
                 out.append(Example(record_id=g["id"], ask_text=asks[pi].text, gold_text=gold_asks[gi]["text"],
                                    label=gold_asks[gi]["label"], stance=stance.value,
                                    features=evidence_features(evidence[pi], stance),
-                                   evidence=evidence[pi]))
+                                   evidence=evidence[pi], words=evidence_words(evidence[pi])))
     return out
 
 
@@ -163,27 +164,29 @@ def train_coverage_model(gold_paths: Sequence[str | Path], records_paths: Sequen
     X = np.vstack([e.features for e in train_ex])
     y = [e.label for e in train_ex]
     groups = [e.record_id for e in train_ex]
+    words = [e.words for e in train_ex]
 
     candidates = [C] if C is not None else [0.03, 0.1, 0.3, 1.0, 3.0]
     scored = []
     for c in candidates:
         probe = CoverageModel(C=c, seed=seed)
         probe.classes_ = [a for a in _LABELS if a in set(y)]
-        oof = probe.out_of_fold_logits(X, y, groups=groups)
+        oof = probe.out_of_fold_logits(X, y, groups=groups, words=words)
         pred = [probe.classes_[i] for i in oof.argmax(axis=1)]
         scored.append((classification_metrics(y, pred)["macro_f1"], -c, c))
     best_c = max(scored)[2]
-    model = CoverageModel(C=best_c, seed=seed).fit(X, y, groups=groups)
-    oof = model.out_of_fold_logits(X, y, groups=groups) / model.temperature_
+    model = CoverageModel(C=best_c, seed=seed).fit(X, y, groups=groups, words=words)
+    oof = model.out_of_fold_logits(X, y, groups=groups, words=words) / model.temperature_
     from .linear import softmax
 
     oof_p = softmax(oof)
     cv = classification_metrics(y, [model.classes_[i] for i in oof_p.argmax(axis=1)], oof_p, model.classes_)
     metrics: dict[str, Any] = {"cv": cv, "C": best_c, "C_search": {str(c): f for f, _, c in scored},
-                               "temperature": round(model.temperature_, 4), "n_examples": len(train_ex)}
+                               "temperature": round(model.temperature_, 4), "n_examples": len(train_ex),
+                               "vocabulary": len(model.vocabulary_)}
     if test_ex:
         Xt = np.vstack([e.features for e in test_ex])
-        pt = model.predict_proba(Xt)
+        pt = model.predict_proba(Xt, [e.words for e in test_ex])
         metrics["test"] = classification_metrics([e.label for e in test_ex],
                                                  [model.classes_[i] for i in pt.argmax(axis=1)], pt, model.classes_)
     model.meta_ = {

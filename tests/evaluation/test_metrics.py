@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score, f1_score
 
-from respassess.evaluation.metrics import (STANCE_LABELS, bootstrap_intervals, kappa_from_confusion,
+from respassess.evaluation.metrics import (STANCE_LABELS, bootstrap_intervals, date_bounds, kappa_from_confusion,
                                            macro_f1_from_confusion, record_contribution, summarise)
 
 
@@ -70,6 +70,22 @@ def test_span_value_accuracy_rules():
     assert spans["amounts"]["f1"] == 1.0 and spans["amounts"]["value_accuracy"] == 0.5  # wrong currency on one
     assert spans["commitments"]["precision"] == 0.5 and spans["commitments"]["recall"] == 1.0
     assert spans["commitments"]["value_accuracy"] == 0.0
+
+
+@pytest.mark.parametrize(("a", "b", "equal"), [
+    ("2021-07-01/2022-06-30", "2021-07/2022-06", True),  # AU financial year at day and month precision
+    ("2024", "2024-01/2024-12", True),
+    ("2024-03/2024-05", "2024-03-01/2024-05-31", True),
+    ("2024-02", "2024-02-01/2024-02-29", True),  # leap year
+    ("2024-11-05", "2024-11", False),  # a day is not its month
+    ("2021/2030", "2023-02/2033-02", False),
+    ("2025", None, False),
+    (None, "", True),
+    ("next Budget", "next Budget", True),  # not ISO: equal only to itself
+    ("next Budget", "2025", False),
+])
+def test_date_values_compare_as_intervals_of_days(a, b, equal):
+    assert (date_bounds(a) == date_bounds(b)) is equal
 
 
 def test_gap_flags_per_flag_and_micro():

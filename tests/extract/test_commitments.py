@@ -75,6 +75,10 @@ ACTIONS = [
     ("The Attorney-General’s Department has developed Guidelines for use by agencies.", "completed", "developed"),
     ("The Government is working with the sector to define reporting arrangements.", "ongoing", "working"),
     ("The department continues to test new ways to improve its data.", "ongoing", "continues"),
+    # upr_slovenia.jsonl: work begun is under way, not done
+    ("In cooperation with relevant ministries, the competent Government Office for\nNational Minorities has already "
+     "begun the activities to draft a new comprehensive national programme of measures for Roma.", "ongoing", "begun"),
+    ("Work had begun in 2019.", "completed", "begun"),
 ]
 
 

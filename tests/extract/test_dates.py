@@ -60,6 +60,16 @@ NORMALISE_CASES = [
     ("In the long-term", UK, None, None, "vague", True, False, False),
     ("end of 2023", NZ, None, "2023-12-31", "day", False, False, True),
     ("by this Spring", UK, "2025-01-20", "2025-03/2025-05", "season", False, True, True),
+    # round 3: "this <season>" is the one under way or nearest (a reply of November means the coming spring)
+    ("by this Spring", UK, "2024-11-06", "2025-03/2025-05", "season", False, True, True),
+    ("this summer", UK, "2024-11-06", "2024-06/2024-08", "season", False, True, True),
+    ("this winter", UK, "2024-11-06", "2024-12/2025-02", "season", False, True, True),
+    ("the coming summer", UK, "2024-11-06", "2025-06/2025-08", "season", False, True, True),
+    ("this winter", AU, "2024-07", "2024-06/2024-08", "season", False, True, True),
+    ("over the next two years covering 2024-2026", UK, "2024-11-06", "2024/2026", "multi_year", False, False, True),
+    ("the past decade (2010–2020)", AU, None, "2010/2020", "multi_year", False, False, True),
+    ("in the near-medium term", NZ, None, None, "vague", True, False, False),
+    ("for a period of time", NZ, None, None, "vague", True, False, False),
 ]
 
 
@@ -87,6 +97,23 @@ def test_unresolved_relative_says_why():
 SEED = ("SEN2 data) from 2023. At Autumn Budget 2024, the government announced an almost £1 billion increase "
         "to SEND and alternative provision funding. The government intends to set out plans for reforming the "
         "SEND system in further detail later this year.")
+
+
+def test_anchor_date_stands_in_for_an_unknown_response_date(nlp):
+    # a coroner's reply (records/uk_pfd.jsonl) carries only its report's date
+    doc = nlp("Thank you for your Regulation 28: Prevention of Future Deaths report of 5 November to the Home "
+              "Secretary. In the short-term, by this Spring we will set out the lessons learned.")
+    plain = {d.text: d for d in extract_dates(doc, jurisdiction=UK)}
+    anchored = {d.text: d for d in extract_dates(doc, jurisdiction=UK, anchor_date="2024-11-06")}
+    assert plain["by this Spring"].value is None and plain["5 November"].value is None
+    assert anchored["by this Spring"].value == "2025-03/2025-05"
+    assert anchored["5 November"].value == "2024-11-05"
+    assert "anchor date" in anchored["by this Spring"].note
+    # a known response date wins over the anchor, and absolute dates never mention it
+    known = {d.text: d for d in extract_dates(doc, jurisdiction=UK, response_date="2024-04-02", anchor_date="2024-11-06")}
+    assert known["by this Spring"].value == "2024-03/2024-05" and "anchor" not in (known["by this Spring"].note or "")
+    assert {d.text: d for d in extract_dates(nlp("It ran until March 2024."), anchor_date="2024-11-06")}[
+        "until March 2024"].note is None
 
 
 def test_extract_dates_seed(nlp):

@@ -11,6 +11,7 @@ for the intervals are checked against them in the tests.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -20,7 +21,7 @@ from .matching import match_spans
 
 __all__ = ["STANCE_LABELS", "ASK_LABELS", "ASK_COLUMNS", "GAP_KINDS", "SPAN_KINDS", "HEADLINE",
            "record_contribution", "summarise", "bootstrap_intervals", "macro_f1_from_confusion",
-           "kappa_from_confusion"]
+           "kappa_from_confusion", "date_bounds"]
 
 STANCE_LABELS = [s.value for s in Stance]
 ASK_LABELS = [a.value for a in AskLabel]
@@ -37,10 +38,40 @@ HEADLINE = {
 }
 
 
+def date_bounds(value: Any) -> tuple[str, str] | str | None:
+    """The first and last day a date value covers, so one interval written at two precisions compares equal.
+
+    Gold files write the same span as "2021-07-01/2022-06-30" or "2021-07/2022-06"; both give
+    ("2021-07-01", "2022-06-30"). A value that is not ISO (or not a date at all) is returned
+    stripped, so it only equals itself; ``None`` and "" give ``None``.
+
+    Args:
+        value: a date value from a gold or predicted record.
+
+    Returns:
+        ``(first_day, last_day)`` as ISO days, the raw string, or ``None``.
+    """
+    from ..extract._calendar import iso_day, month_end, parse_partial
+
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    parts = text.split("/")
+    if len(parts) > 2:
+        return text
+    lo, hi = parse_partial(parts[0]), parse_partial(parts[-1])
+    if lo is None or hi is None or any(not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", p.strip()) for p in parts):
+        return text
+    first = iso_day(lo.year, lo.month or 1, lo.day or 1)
+    last_month = hi.month or 12
+    last = iso_day(hi.year, last_month, hi.day or month_end(hi.year, last_month))
+    return first, last
+
+
 def _value_equal(kind: str, gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     """Whether a matched span also has the right normalised value (see module docs of evaluate)."""
     if kind == "dates":
-        return (gold.get("value") or None) == (pred.get("value") or None)
+        return date_bounds(gold.get("value")) == date_bounds(pred.get("value"))
     if kind == "amounts":
         gv, pv = gold.get("value"), pred.get("value")
         if gv is None or pv is None:

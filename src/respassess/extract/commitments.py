@@ -289,6 +289,9 @@ def _action_status(verb: "Token") -> tuple[ActionStatus, str] | None:
         return ActionStatus.ONGOING, verb.lower_
     if verb.tag_ in ("VBZ", "VBP") and ongoing_adv:
         return ActionStatus.ONGOING, f"{next(iter(ongoing_adv))} {verb.lower_}"
+    if lemma in ("begin", "start", "commence", "initiate") and verb.tag_ == "VBN" and aux & {"has", "have"}:
+        # "has already begun the activities to draft a new programme": the work is under way, not done
+        return ActionStatus.ONGOING, f"{next(iter(aux & {'has', 'have'}))} {verb.lower_}"
     if verb.tag_ == "VBN" and aux & {"has", "have", "had"}:
         return ActionStatus.COMPLETED, f"{next(iter(aux & {'has', 'have', 'had'}))} {verb.lower_}"
     if verb.tag_ == "VBN" and aux & {"was", "were"}:

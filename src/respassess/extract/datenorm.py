@@ -16,7 +16,7 @@ import re
 from ..types import DateGranularity as G
 from ._calendar import parse_partial
 from ._data import fiscal_calendar
-from ._dateparts import NormalisedDate, make, vocab
+from ._dateparts import NormalisedDate, make, vocab, with_note
 from .absolute import absolute_date
 from .fiscal import fiscal_event, fiscal_range
 from .relative import relative_date
@@ -91,6 +91,11 @@ def normalise_date(text: str, *, response_date: str | None = None, jurisdiction:
             va, vb = a.value.split("/")[0], b.value.split("/")[-1]
             gran = a.granularity if a.granularity == b.granularity else G.MULTI_YEAR
             return make(f"{va}/{vb}", gran, a.interval_start, b.interval_end, relative=a.relative or b.relative)
+    m = re.fullmatch(r"(?P<a>.+?),?\s*(?:covering|spanning|\()\s*(?P<b>[^()]+?)\)?", low)
+    if m and re.search(r"\b(?:next|coming|following|last|past)\b", m["a"]):
+        b = normalise_date(m["b"], response_date=response_date, jurisdiction=jurisdiction)
+        if b.value is not None and not b.relative:
+            return with_note(b, "the period's own dates, as written beside it")
     if _ANCHOR.match(low):
         return make(None, G.EVENT, None, None, relative=True, resolved=False,
                      note="anchored to an event whose date is not given")

@@ -15,8 +15,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ..types import DateMention, DateRole
+from ._calendar import parse_partial
 from ._data import load_table
 from ._text import doc_text
+from ._dateparts import with_note
 from .datenorm import NormalisedDate, normalise_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -233,7 +235,8 @@ def _role(doc: "Doc", start: int, end: int, norm: NormalisedDate, response_date:
     return date_role(doc, start, end, norm, response_date)
 
 
-def extract_dates(doc: "Doc", *, response_date: str | None = None, jurisdiction: str | None = None) -> tuple[DateMention, ...]:
+def extract_dates(doc: "Doc", *, response_date: str | None = None, jurisdiction: str | None = None,
+                  anchor_date: str | None = None) -> tuple[DateMention, ...]:
     """Find and normalise every time expression in a response.
 
     Args:
@@ -241,6 +244,9 @@ def extract_dates(doc: "Doc", *, response_date: str | None = None, jurisdiction:
         response_date: the response's date (ISO, possibly partial), to resolve relative
             expressions; ``None`` leaves them unresolved with a note.
         jurisdiction: selects the fiscal calendar ("United Kingdom (England)", "Australia").
+        anchor_date: used in place of an unknown ``response_date``: a date the response is
+            close to and cannot precede, such as the recommendation's (coroners' replies are
+            due within 56 days). Mentions resolved against it say so in their note.
 
     Returns:
         The mentions, sorted by start offset; ``doc.text[m.start:m.end] == m.text``.
@@ -250,6 +256,9 @@ def extract_dates(doc: "Doc", *, response_date: str | None = None, jurisdiction:
         ['2024-10-30']
     """
     text = doc_text(doc)
+    anchored = response_date is None and parse_partial(anchor_date) is not None
+    if anchored:
+        response_date = anchor_date
     spans = _select(_candidates(doc))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -257,6 +266,11 @@ def extract_dates(doc: "Doc", *, response_date: str | None = None, jurisdiction:
         if merged and re.fullmatch(r"\s*(?:and|to|until|-|\u2013)\s*", text[merged[-1][1]:start]) and re.match(
                 r"(?:between|from)\s", text[merged[-1][0]:merged[-1][1]], re.I):
             merged[-1] = (merged[-1][0], end)
+        elif merged and (re.fullmatch(r",?\s*(?:covering|spanning)\s*", text[merged[-1][1]:start]) or (
+                re.fullmatch(r"\s*\(\s*", text[merged[-1][1]:start]) and text[end:end + 1] == ")")) and re.match(
+                r"(?:over|during|in|for)?\s*the\s+(?:next|coming|following|last|past)\s", text[merged[-1][0]:merged[-1][1]], re.I):
+            # "over the next two years covering 2024-2026": the years said outright are the value
+            merged[-1] = (merged[-1][0], end + (text[merged[-1][1]:start].strip() == "("))
         else:
             merged.append((start, end))
     out = []
@@ -272,6 +286,8 @@ def extract_dates(doc: "Doc", *, response_date: str | None = None, jurisdiction:
         norm = normalise_date(text[start:end], response_date=response_date, jurisdiction=jurisdiction)
         if not _keep(doc, start, end, norm):
             continue
+        if anchored and norm.relative and norm.resolved:
+            norm = with_note(norm, f"resolved against {anchor_date} (anchor date): the response date is unknown")
         out.append(DateMention(
             text=text[start:end], start=start, end=end, value=norm.value, granularity=norm.granularity,
             role=_role(doc, start, end, norm, response_date), vague=norm.vague, relative=norm.relative,

@@ -42,6 +42,8 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
         if resp is None:
             return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
         lo, hi = v["seasons"][cal.hemisphere][m["s"]]
+        if m["which"] in ("this", "the coming") and resp.month is not None:
+            return _nearest_season(lo, hi, resp, coming=m["which"] == "the coming")
         y = resp.year + {"this": 0, "next": 1, "last": -1, "the coming": 0}[m["which"]]
         return months_interval(y, lo, y + 1 if hi < lo else y, hi, G.SEASON, relative=True)
     if m := re.fullmatch(rf"(?:the\s+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:the|this)\s+(?P<u>year|financial year))?|q(?P<q>[1-4])", core):
@@ -67,6 +69,28 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
         unit = dur["u"].rstrip("s")
         return _resolve_duration(int(n) if float(n).is_integer() else n, unit, back, resp)
     return None
+
+
+def _nearest_season(lo: int, hi: int, resp: PartialDate, *, coming: bool) -> NormalisedDate:
+    """"This spring" said in November means the coming spring, "this winter" the one under way.
+
+    The season in progress wins; otherwise the nearest one (ties go forward, since replies
+    mostly promise), and "the coming" one never lies wholly in the past.
+    """
+    now = resp.year * 12 + resp.month
+    best = None
+    for y in (resp.year - 1, resp.year, resp.year + 1):
+        first = y * 12 + lo
+        last = (y + 1 if hi < lo else y) * 12 + hi
+        if coming and last < now:
+            continue
+        gap = max(0, first - now, now - last)
+        key = (gap, first < now)
+        if best is None or key < best[0]:
+            best = (key, y)
+    y = best[1]
+    out = months_interval(y, lo, y + 1 if hi < lo else y, hi, G.SEASON, relative=True)
+    return with_note(out, "the season in progress at, or nearest to, the response date")
 
 
 def _resolve(unit: str, k: int, mode: str, cal: FiscalCalendar, resp: PartialDate | None, *, vague: bool) -> NormalisedDate:

@@ -1,0 +1,270 @@
+"""The conduct reading of replies that state no position (respassess.stance_conduct, ANNOTATION.md §6)."""
+
+import math
+from functools import lru_cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from respassess.stance_conduct import (
+    COMMITMENT_KINDS,
+    CONDUCT_REASONS,
+    SIGNAL_NAMES,
+    commitment_kind,
+    conduct_signals,
+    read_conduct,
+)
+from respassess.types import Commitment, CommitmentStrength, Sentence, Stance
+
+
+def _sentences(*texts):
+    out, pos = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence(i, t, pos, pos + len(t)))
+        pos += len(t) + 1
+    return out
+
+
+def _commitment(text, *, strength=CommitmentStrength.FIRM, sentence_index=0, start=0, conditional=False):
+    return Commitment(text=text, start=start, end=start + len(text), actor=None, strength=strength,
+                      sentence_index=sentence_index, conditional=conditional)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Authority will introduce a procedure for testing all trainlined systems", "action"),
+    ("The Director will consider whether the action sought meets the legislative threshold", "deliberation"),
+    ("the CAA will identify and assess options to resolve the issues raised", "deliberation"),
+    ("we will review the evidence and consult with topic experts to consider an update", "deliberation"),
+    ("I intend to commission the advisory council to conduct an updated harms assessment", "deliberation"),
+    ("Following this, a policy investigation process will be undertaken", "deliberation"),
+    # a study named as the subject of a step is not a deliberation: the step is concrete
+    ("The outcome of this assessment will be added to the Safe Operating Plan", "action"),
+    ("The Ministry will inform the Commission of the outcome of the process", "report_back"),
+    ("we expect to give you an update on timeframes in early September", "report_back"),
+    ("Slovenia will continue to promote gender equality", "continuation"),
+    ("I expect individual trusts and local health systems to manage bed capacity", "others"),
+    # the responder's own expectation of its own step is not a hope about others
+    ("I expect this to be completely implemented by 17 December 2001", "action"),
+])
+def test_commitment_kind(text, expected):
+    assert expected in COMMITMENT_KINDS
+    assert commitment_kind(_commitment(text)) == expected
+
+
+@pytest.mark.parametrize("texts,stance,reason,decisive", [
+    # refusing, or defending the status quo as adequate (rejected)
+    (["The Department does not see the need for legislative change, since the current Act already covers this."],
+     Stance.REJECTED, "refusal", True),
+    (["The Authority does not consider it necessary to publicise the changes further."],
+     Stance.REJECTED, "refusal", True),
+    (["We do not believe there is sufficient justification to consider making such a rule."],
+     Stance.REJECTED, "refusal", True),
+    (["The Board has no plans to retrofit these aircraft."], Stance.REJECTED, "refusal", True),
+    (["Existing rules already sufficiently require operators to consider their risks."],
+     Stance.REJECTED, "refusal", True),
+    (["The requirements specified in the manual were adequate at the time of the occurrence."],
+     Stance.REJECTED, "refusal", True),
+    (["There is little value in promulgating a distance for the departure phase."], Stance.REJECTED, "refusal", True),
+    (["Procedures are continually reviewed and updated and so the recommendation really may not be necessary."],
+     Stance.REJECTED, "refusal", True),
+    # deciding later (under consideration)
+    (["The Ministry will consider the implications and options."], Stance.UNDER_CONSIDERATION, "deferral", True),
+    (["The operator needs to carry out further work before deciding whether to implement this recommendation."],
+     Stance.UNDER_CONSIDERATION, "deferral", True),
+    (["The company is not presently able to provide its response, as it awaits the manufacturer's advice."],
+     Stance.UNDER_CONSIDERATION, "deferral", True),
+    (["The manufacturer is reviewing with the vendor the suitability of the present identification of parts."],
+     Stance.UNDER_CONSIDERATION, "deferral", True),
+    (["The Agency is commencing a stock-take of this work.", "When it is completed, the Agency will be in a clearer "
+      "position to provide the Commission with information about this recommendation."],
+     Stance.UNDER_CONSIDERATION, "deferral", True),
+    # considers it implemented / implementation under way (accepted)
+    (["The activities for the implementation of this recommendation are already ongoing."],
+     Stance.ACCEPTED, "implemented", True),
+    (["This recommendation has been implemented by amendment to the planning manual."],
+     Stance.ACCEPTED, "implemented", True),
+    # no comment (noted)
+    (["The council has no comment on the recommendations and will await further discussions."],
+     Stance.NOTED, "no_comment", True),
+    # only a standing rule described (noted), whatever the label
+    (["The Constitution guarantees equal rights for all. The Act defines discrimination on any ground."],
+     Stance.NOTED, "description_only", True),
+    # no usable text / a bare cross-reference (unclear)
+    (["The recommendation is incomprehensible."], Stance.UNCLEAR, "no_text", True),
+    (["See the response to Recommendation 12."], Stance.UNCLEAR, "cross_reference", True),
+])
+def test_positions_stated_in_other_words(texts, stance, reason, decisive):
+    text = " ".join(texts)
+    from respassess.stance import find_cross_reference
+
+    conduct = read_conduct(text, _sentences(*texts), cross_reference=find_cross_reference(text))
+    assert (conduct.stance, conduct.reason, conduct.decisive) == (stance, reason, decisive)
+    assert conduct.reason in CONDUCT_REASONS and 0.0 <= conduct.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text", [
+    # negation scope: a question, past narration, the timetable, an aim: none declines the recommendation
+    "The working group will assess whether no change is necessary.",
+    "At the time, the clinicians believed a referral was not needed.",
+    "The Authority does not consider it prudent to specify a completion date for this work.",
+    "MNZ will require operators to ensure their procedures sufficiently address these issues.",
+])
+def test_negations_that_do_not_decline(text):
+    conduct = read_conduct(text, _sentences(text))
+    assert conduct.reason != "refusal" and conduct.stance is not Stance.REJECTED
+
+
+def test_a_deferral_in_a_conditional_is_not_the_responders():
+    text = "Should the Coroner wish to investigate this further, the local service would be best placed to help."
+    assert read_conduct(text, _sentences(text)).reason != "deferral"
+
+
+def test_refusing_one_part_and_acting_on_another_is_partial():
+    texts = ["There is no need to formalise the notification arrangement.",
+             "The Authority will publish a safety bulletin to all pilots by June."]
+    step = _commitment("The Authority will publish a safety bulletin to all pilots by June", sentence_index=1,
+                       start=len(texts[0]) + 1)
+    conduct = read_conduct(" ".join(texts), _sentences(*texts), [step])
+    assert conduct.stance is Stance.PARTIALLY_ACCEPTED and not conduct.decisive
+
+
+def test_adequacy_under_a_supporting_label_is_left_to_the_label_and_model():
+    text = ("In 2024, the Constitutional Court confirmed the adequacy of the national legislation on redress. "
+            "The State continues to address the remaining cases individually.")
+    sents = _sentences(*text.split(". ", 1))
+    assert read_conduct(text, sents, official=Stance.NOTED).stance is Stance.REJECTED
+    supported = read_conduct(text, sents, official=Stance.ACCEPTED)
+    assert supported.stance is Stance.ACCEPTED and not supported.decisive
+
+
+def test_steps_outweighing_a_study_read_as_acting():
+    texts = ["The Authority will introduce a new inspection procedure.", "It will update the operating manual.",
+             "It will also consider whether further guidance is needed."]
+    starts = [s.start for s in _sentences(*texts)]
+    commitments = [_commitment("The Authority will introduce a new inspection procedure", start=starts[0]),
+                   _commitment("It will update the operating manual", sentence_index=1, start=starts[1]),
+                   _commitment("It will also consider whether further guidance is needed", sentence_index=2,
+                               start=starts[2])]
+    conduct = read_conduct(" ".join(texts), _sentences(*texts), commitments)
+    assert conduct.stance is Stance.ACCEPTED and conduct.reason == "future_action"
+    # with a single step beside the deliberation, deciding later wins but is not decisive
+    conduct = read_conduct(" ".join(texts), _sentences(*texts), [commitments[0], commitments[2]])
+    assert conduct.stance is Stance.UNDER_CONSIDERATION and not conduct.decisive
+
+
+def test_description_with_past_activity_falls_back_to_the_label_then_activity():
+    text = "In 2019, the Government has introduced a working group to study the regulation of gender markers."
+    assert read_conduct(text, _sentences(text), official=Stance.NOTED).reason == "official"
+    conduct = read_conduct(text, _sentences(text))
+    assert (conduct.stance, conduct.reason) == (Stance.ACCEPTED, "activity")
+
+
+def test_no_comment_on_some_points_of_a_letter_that_acts_is_not_noting():
+    texts = ["Following the death, the renal team have developed new guidelines and shared them with the hospital.",
+             "The remaining points are for the national bodies and we therefore make no comment."]
+    conduct = read_conduct(" ".join(texts), _sentences(*texts))
+    assert (conduct.stance, conduct.reason) == (Stance.ACCEPTED, "activity")
+    alone = texts[1]
+    assert read_conduct(alone, _sentences(alone)).reason == "no_comment"
+
+
+@pytest.mark.parametrize("text", [
+    "The Police have been reminded of the assistance the Authority can provide to them.",
+    "The General Manager advised that the operator had reduced the line speed to 50 km/h.",
+    "The Authority has already written to all operators advising them to take the recommended actions.",
+])
+def test_done_in_the_texts_own_words_is_acting(text):
+    """Activity the action extractor may miss still counts (no extracted actions are passed here)."""
+    conduct = read_conduct(text, _sentences(text))
+    assert (conduct.stance, conduct.reason) == (Stance.ACCEPTED, "activity")
+
+
+def test_conduct_signals_cover_every_name():
+    texts = ["The Ministry will consider the implications and options.", "It has updated its guidance."]
+    signals = conduct_signals(" ".join(texts), _sentences(*texts),
+                              [_commitment("The Ministry will consider the implications and options",
+                                           strength=CommitmentStrength.VAGUE)])
+    assert list(signals) == list(SIGNAL_NAMES)
+    assert signals["commit_deliberation"] == 0.5 and signals["reason_deferral"] == 1.0
+    # deciding later beside something already done is not a position stated in other words
+    assert signals["decisive"] == 0.0 and signals["deferral"] == 0.5
+    assert sum(signals[f"reason_{r}"] for r in CONDUCT_REASONS) == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=80), min_size=0, max_size=4))
+def test_any_text_gets_one_reading_and_finite_signals(texts):
+    text = " ".join(texts)
+    conduct = read_conduct(text, _sentences(*texts))
+    assert conduct.reason in CONDUCT_REASONS and isinstance(conduct.stance, Stance)
+    assert all(math.isfinite(v) for v in conduct_signals(text, _sentences(*texts)).values())
+
+
+# -- real replies that state no position (records outside every gold file) ----------------------
+
+@lru_cache(maxsize=4)
+def _records(name):
+    from tests.conftest import load_jsonl, shared_path
+
+    return {r["id"]: r for r in load_jsonl(shared_path("records", name)) if "id" in r}
+
+
+def _reading(nlp, name, record_id):
+    from respassess.extract import (
+        extract_actions,
+        extract_amounts,
+        extract_commitments,
+        extract_dates,
+    )
+    from respassess.records import record_from_mapping
+    from respassess.segment import split_sentences
+    from respassess.stance import find_cross_reference, official_stance
+
+    record = record_from_mapping(_records(name)[record_id], source="records")
+    doc = nlp(record.response)
+    sentences = split_sentences(doc)
+    dates = extract_dates(doc, response_date=record.response_date, jurisdiction=record.jurisdiction)
+    commitments = extract_commitments(doc, sentences, dates=dates,
+                                      amounts=extract_amounts(doc, jurisdiction=record.jurisdiction))
+    return read_conduct(doc.text, sentences, commitments, extract_actions(doc, sentences),
+                        official=official_stance(record.official_status),
+                        cross_reference=find_cross_reference(doc.text))
+
+
+REAL_REPLIES = [
+    ("upr_slovenia.jsonl", "upr-svn-c3-122.2", Stance.REJECTED, "refusal"),          # "not a priority"
+    ("upr_slovenia.jsonl", "upr-svn-c4-140.37", Stance.REJECTED, "refusal"),         # "not deemed necessary"
+    ("upr_slovenia.jsonl", "upr-svn-c3-122.157", Stance.REJECTED, "refusal"),        # "there is no need for"
+    ("nz_taic_all.jsonl", "nz-taic-070-94-1568", Stance.REJECTED, "refusal"),       # "not considered appropriate"
+    ("nz_taic_all.jsonl", "nz-taic-027-91-1831", Stance.REJECTED, "refusal"),       # "already adequately covered"
+    ("nz_taic_all.jsonl", "nz-taic-008-17-163", Stance.UNDER_CONSIDERATION, "deferral"),   # "will consider whether"
+    ("nz_taic_all.jsonl", "nz-taic-032-02-803", Stance.UNDER_CONSIDERATION, "deferral"),   # "before deciding whether"
+    ("upr_slovenia.jsonl", "upr-svn-c3-122.20", Stance.ACCEPTED, "implemented"),     # "have already started"
+    ("nz_taic_all.jsonl", "nz-taic-003-19-99", Stance.ACCEPTED, "implemented"),     # "has been fully implemented"
+    ("upr_slovenia.jsonl", "upr-svn-c3-122.91", Stance.NOTED, "description_only"),   # "Supported", only describes
+    ("nz_taic_all.jsonl", "nz-taic-101-00-948", Stance.ACCEPTED, "future_action"),  # "Instructions will be added"
+    ("nz_taic_all.jsonl", "nz-taic-027-99-1134", Stance.ACCEPTED, "activity"),      # "has completed publication"
+    ("nz_taic_all.jsonl", "nz-taic-066-93-1648", Stance.UNDER_CONSIDERATION, "deferral"),  # "is reviewing ... the suitability"
+    ("nz_taic_all.jsonl", "nz-taic-023-92-1745", Stance.REJECTED, "refusal"),       # "were adequate at the time"
+    # negation in past narration of a coroner's case is not the trust declining
+    ("uk_pfd.jsonl", "uk-pfd-2024-0636-14", Stance.ACCEPTED, "future_action"),
+]
+
+
+@pytest.mark.parametrize("name,record_id,stance,reason", REAL_REPLIES)
+def test_real_replies_judged_by_conduct(nlp, name, record_id, stance, reason):
+    conduct = _reading(nlp, name, record_id)
+    assert (conduct.stance, conduct.reason) == (stance, reason)
+
+
+def test_real_replies_are_outside_every_gold_file():
+    """The cases above were judged by hand, not taken from gold: no held-out record may be among them."""
+    from respassess.evaluate import load_gold
+    from tests.conftest import REPO_ROOT, shared_path
+
+    gold = {g["id"] for g in load_gold(shared_path("gold", "dev.jsonl"))}
+    team = REPO_ROOT / "evaluation" / "gold" / "respassess_team.jsonl"
+    if team.exists():
+        gold |= {g["id"] for g in load_gold(team)}
+    assert not gold & {record_id for _, record_id, _, _ in REAL_REPLIES}
