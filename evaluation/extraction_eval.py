@@ -33,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 GOLD_FILES = (SHARED / "gold" / "dev.jsonl", ROOT / "evaluation" / "gold" / "respassess_team.jsonl")
-RECORD_FILES = ("uk_pac_seed", "uk_dhsc", "au_dev", "nz_taic_sample", "upr_slovenia", "uk_pfd")
+# the sample before the whole register: where both hold an id, the sample (with its Ministry fields) wins
+RECORD_FILES = ("uk_pac_seed", "uk_dhsc", "au_dev", "nz_taic_sample", "nz_taic_all", "upr_slovenia", "uk_pfd")
 KINDS = ("dates", "amounts", "commitments")
 
 

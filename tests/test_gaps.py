@@ -331,3 +331,115 @@ def test_quoted_procedure_and_bare_future_description_are_not_pending_deliverabl
     commitment = _commit(own, "The Trust will review the assessment policy", actor="The Trust")
     gaps = _gaps(_stance(Stance.ACCEPTED, own), asks, own, rec, commitments=(commitment,))
     assert GapKind.PLAN_PENDING in _kinds(gaps)
+
+
+def test_a_shared_upr_reply_is_judged_on_its_own_part():
+    # upr_slovenia.jsonl (dev split): the text after "140.145, 146" answers other recommendations
+    text = ("Slovenia provides a minimum of 12 years of free education, with children enrolled in nine years of "
+            "primary education.\n140.145, 146\n"
+            "Slovenia will adopt modern approaches to raise awareness of sustainable practices.")
+    rec = "Guarantee by law the right to at least 12 years of free primary and secondary education."
+    asks = (_ask("Guarantee by law", AskLabel.PARTIAL, rec),)
+    other = _commit(text, "Slovenia will adopt modern approaches to raise awareness of sustainable practices",
+                    actor="Slovenia")
+    gaps = _gaps(_stance(Stance.NOTED, text), asks, text, rec, commitments=(other,))
+    assert GapKind.NO_TIMELINE not in _kinds(gaps)
+    assert GapKind.EXISTING_ACTIVITY_ONLY in _kinds(gaps)
+    _check_evidence(gaps, text, rec)
+
+
+def test_a_described_procedure_is_existing_activity_not_an_undated_hedged_commitment():
+    # upr_slovenia.jsonl (dev split): "the court will assign" describes the law
+    text = ("Under the Criminal Procedure Act, minors can be represented by a defence counsel of their choice. "
+            "In cases of criminal offences punishable by more than three years' imprisonment, the court will assign "
+            "a defence counsel ex officio if a minor is not yet represented.")
+    rec = "Ensure that all minors facing criminal charges are represented by a lawyer."
+    asks = (_ask("represented by a lawyer", AskLabel.PARTIAL, rec),)
+    rule = _commit(text, "the court will assign a defence counsel ex officio if a minor is not yet represented",
+                   CommitmentStrength.QUALIFIED, actor="the court", conditional=True)
+    gaps = _gaps(_stance(Stance.NOTED, text), asks, text, rec, commitments=(rule,))
+    assert not _kinds(gaps) & {GapKind.NO_TIMELINE, GapKind.HEDGED}
+    assert GapKind.EXISTING_ACTIVITY_ONLY in _kinds(gaps)
+    _check_evidence(gaps, text, rec)
+
+
+def test_a_date_given_for_the_same_undertaking_is_a_timeline():
+    # nz_taic_all.jsonl (dev split)
+    text = ("The CAA will be conducting an Audit of the Auckland Terminal Sector in September 2010. "
+            "The audit will include review of the MoU and any actions taken by Airways Corporation.")
+    rec = "Review the MOU between the Mercer Skydiving Centre and Airways."
+    asks = (_ask("Review the MOU", AskLabel.PARTIAL, rec),)
+    audit = _commit(text, "The CAA will be conducting an Audit of the Auckland Terminal Sector in September 2010",
+                    actor="The CAA", deadline="September 2010")
+    scope = _commit(text, "The audit will include review of the MoU and any actions taken by Airways Corporation",
+                    actor="The audit")
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), asks, text, rec, commitments=(audit, scope),
+                 dates=(_date(text, "September 2010", value="2010-09"),))
+    assert not _kinds(gaps) & {GapKind.NO_TIMELINE, GapKind.PLAN_PENDING}
+
+
+@pytest.mark.parametrize("text", [
+    # nz_taic_all.jsonl (dev split): the Ministry administers the Act, so the request should go there
+    ("We are supportive of these. However changes to the Civil Aviation Act 1990 would be required. "
+     "The Act is administered by the Ministry of Transport. As such, any recommendation for a change to the "
+     "content of the Act should be made to the Secretary for Transport."),
+    ("The highway authority, in this case Transport for London (TfL), is responsible for how traffic is managed on "
+     "its roads."),
+    "Actions that require national consideration are outside of the control of the Trust.",
+])
+def test_statutory_hand_offs_are_deflected(text):
+    rec = "Amend the Act so that all health practitioners must report."
+    gaps = _gaps(_stance(Stance.NOTED, text), (_ask("Amend the Act", AskLabel.PARTIAL, rec),), text, rec)
+    assert GapKind.DEFLECTED in _kinds(gaps)
+
+
+def test_a_hand_off_stands_beside_an_undated_promise_but_waiting_does_not():
+    rec = "Change the reference range for liver function tests in pregnancy."
+    asks = (_ask("Change the reference range", AskLabel.PARTIAL, rec),)
+    handed = ("The principal responsibility must lie with the Royal Colleges. "
+              "The Trust will share the report with its obstetric team.")
+    own = _commit(handed, "The Trust will share the report with its obstetric team", actor="The Trust")
+    assert GapKind.DEFLECTED in _kinds(_gaps(_stance(Stance.ACCEPTED, handed), asks, handed, rec,
+                                             commitments=(own,)))
+    # uk_pfd.jsonl (dev split): waiting on the Royal College while promising a task group is not a hand-off
+    waiting = ("At the time of writing, we are awaiting the response from the Royal College of Obstetricians. "
+               "UHBW will set up a task and finish group to implement these across the Trust.")
+    group = _commit(waiting, "UHBW will set up a task and finish group to implement these across the Trust",
+                    actor="UHBW")
+    assert GapKind.DEFLECTED not in _kinds(_gaps(_stance(Stance.ACCEPTED, waiting), asks, waiting, rec,
+                                                 commitments=(group,)))
+
+
+def test_pending_needs_a_deliverable_still_to_come():
+    rec = "Review the medical application process to promote a positive reporting culture."
+    asks = (_ask("Review the medical application process", AskLabel.PARTIAL, rec),)
+    # nz_taic_all.jsonl (dev split): a firm review to the day is committed to, not pending
+    dated = "The CAA will review current processes in line with this recommendation by 1 December 2017."
+    review = _commit(dated, dated[:-1], actor="The CAA", deadline="by 1 December 2017")
+    assert GapKind.PLAN_PENDING not in _kinds(_gaps(_stance(Stance.ACCEPTED, dated), asks, dated, rec,
+                                                    commitments=(review,)))
+    # uk_pfd.jsonl (dev split): advice gathered to write the reply, and recurring audits, are not pending
+    for text in ("In formulating our response, we have sought opinion from the British Medical Ultrasound Society.",
+                 ("The implementation of these measures will be monitored through regular audits of pressure ulcer "
+                  "data in the ED to assess effectiveness.")):
+        assert GapKind.PLAN_PENDING not in _kinds(_gaps(_stance(Stance.ACCEPTED, text), asks, text, rec))
+    # upr_slovenia.jsonl (dev split): drafting begun is a programme still pending
+    begun = ("In cooperation with relevant ministries, the competent Government Office for National Minorities has "
+             "already begun the activities to draft a new comprehensive national programme of measures for Roma.")
+    rec2 = "Adopt a new national programme of measures for Roma."
+    gaps = _gaps(_stance(Stance.ACCEPTED, begun), (_ask("Adopt a new national programme", AskLabel.PARTIAL, rec2),),
+                 begun, rec2)
+    assert GapKind.PLAN_PENDING in _kinds(gaps)
+    assert GapKind.EXISTING_ACTIVITY_ONLY not in _kinds(gaps)
+
+
+def test_striving_for_continued_progress_is_existing_activity_and_hedged():
+    # upr_slovenia.jsonl (dev split)
+    text = ("Slovenia will strive for continued progress in the implementation of strategies aimed at achieving "
+            "gender equality in all spheres of economic, political and social life.")
+    rec = "Continue making progress in the implementation of strategies to achieve gender equality."
+    c = _commit(text, text[:-1], CommitmentStrength.QUALIFIED, actor="Slovenia")
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), (_ask("Continue making progress", AskLabel.PARTIAL, rec),), text,
+                 rec, commitments=(c,))
+    assert {GapKind.EXISTING_ACTIVITY_ONLY, GapKind.HEDGED} <= _kinds(gaps)
+    assert GapKind.NO_TIMELINE not in _kinds(gaps)

@@ -69,9 +69,11 @@ def test_segmentation_f1_on_dev_gold_floor(nlp):
         clauses = [c["text"] for c in rec["clauses"]]
         m, p, g = m + len(match_spans(clauses, asks)), p + len(asks), g + len(clauses)
     precision, recall = m / p, m / g
-    # 0.641 (P 0.574, R 0.727) at the end of round 2; 0.766 (P 0.722, R 0.816) in round 3
+    # 0.641 (P 0.574, R 0.727) at the end of round 2; 0.766 (P 0.722, R 0.816) in round 3. The team
+    # file then grew by 132 records (PFD, TAIC, UPR): 0.703 (P 0.674, R 0.735) on the larger dev
+    # split before round 4, 0.755 (P 0.746, R 0.764) after it
     assert 2 * m / (p + g) >= 0.74
-    assert precision >= 0.69 and recall >= 0.78
+    assert precision >= 0.72 and recall >= 0.74
 
 
 # --- round 2: general rules (ANNOTATION.md §2: the shortest span naming each ask) ------------
@@ -234,9 +236,12 @@ AU_CONSULT = ("The Committee recommends that, in consultation with other stakeho
      "ensuring that victims have access to effective remedies (Rwanda);",
      ["Strengthen measures to combat violence against women", "by ensuring that victims have access to effective "
                                                                 "remedies"]),
+    # "including by V-ing" names a means, which is an ask like "by establishing an Office" (team gold
+    # upr-svn-c3-122.28), not an example to drop
     ("Continue efforts to combat violence against women, including by integrating non-discriminatory values in "
      "education curricula, and establish a national helpline (Chile);",
-     ["Continue efforts to combat violence against women", "establish a national helpline"]),
+     ["Continue efforts to combat violence against women",
+      "including by integrating non-discriminatory values in education curricula", "establish a national helpline"]),
     # the same ask made by two States is one ask; "(No. 190)" is part of a title, not a State
     ("Recognize the competence of the Committee to receive communications from individuals (Lithuania); "
      "Recognize the competence of the Committee to receive communications from victims (Slovakia);",
@@ -326,10 +331,11 @@ def test_a_list_lead_in_that_only_recommends_is_a_preamble(nlp):
      ["It is a safety issue that few measures have been taken to reduce the risks on the river",
       "A second safety issue is that speed limits set by bylaws are not subject to a risk assessment",
       "address these 2 safety issues through the appropriate forum"]),
-    # a coroner's findings: what a witness told the inquest is evidence, not the concern
+    # a coroner's findings: what a witness told the inquest is the concern when it states a deficiency
+    # (from its "that"), and only evidence when it does not
     ("The inquest heard evidence that the patient had waited six hours for an ambulance. The court was told that "
      "staff were not aware of the guidance. There is no local falls service operating out of hours.",
-     ["There is no local falls service operating out of hours"]),
+     ["staff were not aware of the guidance", "There is no local falls service operating out of hours"]),
 ])
 def test_issues_stated_as_findings(nlp, text, expected):
     assert [a.text for a in split_asks(nlp(text))] == expected

@@ -411,3 +411,84 @@ def test_far_out_feature_values_are_clipped_not_extrapolated():
     x3[0], xhuge[0] = 3.0, 1e6
     assert np.allclose(model.predict_proba(x3), model.predict_proba(xhuge))
     assert model.predict_proba(xhuge)[0].max() < 0.999
+
+
+@pytest.mark.parametrize("text", [
+    # a negated verb is only a refusal when the verb is support/agree/accept/endorse (real sentences)
+    "If they cannot afford a lawyer, they can apply for free legal aid under the Legal Aid Act.",
+    "Specific restrictions, e.g. that employees in certain professions cannot hold dual citizenship, are laid down "
+    "in sector-specific legislation.",
+    "The system does not differentiate between types of, severity of or the drugs/chemicals reported as being the "
+    "cause of the overdose.",
+    # the coroner's words reported, and a purpose, are not positions
+    "Our belief is that adjunctive investigations would have aided early diagnosis of this problem, as noted in your "
+    "report.",
+    "However changes to the Civil Aviation Act 1990 (the Act) would be required to support any effective measures "
+    "aimed at implementing the recommendation.",
+])
+def test_sentences_that_state_no_position(text):
+    from respassess.stance import explicit_position
+
+    assert explicit_position(_sentences(text)) is None
+
+
+@pytest.mark.parametrize("texts,expected", [
+    (["While the Director appreciates the point the Commission is making in its recommendation, it is not appropriate "
+      "for him to accept the recommendation as worded.", "The Director wishes to maintain the flexibility."],
+     Stance.REJECTED),
+    (["The Department is unable to support this recommendation."], Stance.REJECTED),
+    # support whose means need a change in the law made by another body accepts the aim
+    (["We recognise the basis for this recommendation and the outcomes the Commission is seeking to achieve.",
+      "We are supportive of these.",
+      "However changes to the Civil Aviation Act 1990 (the Act) would be required to support any effective measures "
+      "aimed at implementing the recommendation."], Stance.ACCEPTED_IN_PRINCIPLE),
+    # a "Noted" label over a text that declines: judged from the text (ANNOTATION.md §1)
+    (["Response: Noted", "TEQSA's establishing framework does not extend to the required legislative remit, capacity "
+      "or expertise to deliver on addressing this recommendation."], Stance.REJECTED),
+])
+def test_positions_in_the_phrasings_of_the_fresh_records(texts, expected):
+    assert read_stance(_sentences(*texts), response=" ".join(texts), model=False).stance is expected
+
+
+def test_a_noted_label_with_a_refusal_beside_a_step_stays_noted():
+    texts = ["Response: Noted", "The existing framework is considered adequate.",
+             "The Department will publish new guidance by June 2025."]
+    from respassess.types import Commitment, CommitmentStrength
+
+    text = " ".join(texts)
+    start = text.index(texts[2])
+    step = Commitment(text=texts[2][:-1], start=start, end=start + len(texts[2]) - 1, actor="The Department",
+                      strength=CommitmentStrength.FIRM, sentence_index=2)
+    assert read_stance(_sentences(*texts), response=text, commitments=[step], model=False).stance is Stance.NOTED
+
+
+def test_a_un_reply_is_read_only_up_to_the_answer_to_other_recommendations():
+    """Real UPR reply text: after the line "140.145, 146" the reply answers other recommendations."""
+    from respassess.stance import answer_scope
+
+    own = ("Slovenia provides a minimum of 12 years of free education.\n"
+           "Slovenia already provides free pre-school education for children from socially disadvantaged families.")
+    other = "\n140.145, 146\nSlovenia will adopt modern approaches to raise awareness of sustainable practices."
+    text = own + other
+    sents = _sentences(*text.split("\n"))
+    sents = [Sentence(s.index, s.text, text.index(s.text), text.index(s.text) + len(s.text)) for s in sents]
+    scoped, kept = answer_scope(text, sents)
+    assert scoped == own and [s.text for s in kept] == own.split("\n")
+    from respassess.types import Commitment, CommitmentStrength
+
+    promise = "Slovenia will adopt modern approaches to raise awareness of sustainable practices"
+    step = Commitment(text=promise, start=text.index(promise), end=text.index(promise) + len(promise),
+                      actor="Slovenia", strength=CommitmentStrength.FIRM, sentence_index=3)
+    # the other recommendations' promise is not this one's: only the description is left
+    assert read_stance(sents, response=text, official_status="Supported", commitments=[step],
+                       model=False).stance is Stance.NOTED
+    # the same promise in the reply's own answer is acting on it
+    whole = own + "\n" + promise + "."
+    own_step = Commitment(text=promise, start=whole.index(promise), end=whole.index(promise) + len(promise),
+                          actor="Slovenia", strength=CommitmentStrength.FIRM, sentence_index=2)
+    whole_sents = [Sentence(i, t, whole.index(t), whole.index(t) + len(t)) for i, t in enumerate(whole.split("\n"))]
+    assert read_stance(whole_sents, response=whole, official_status="Supported", commitments=[own_step],
+                       model=False).stance is Stance.ACCEPTED
+    # without such a heading, or with one only at the top, the reply is read whole
+    assert answer_scope(own, sents[:2]) == (own, sents[:2])
+    assert answer_scope(other.lstrip("\n"), [])[0] == other.lstrip("\n")

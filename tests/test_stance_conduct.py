@@ -104,6 +104,99 @@ def test_positions_stated_in_other_words(texts, stance, reason, decisive):
 
 
 @pytest.mark.parametrize("text", [
+    # premise disputed, step called impractical or needless, status quo found adequate (real sentences)
+    "I consider that the establishment of minimum experience criteria for the crew of each aircraft type used by "
+    "major operators is impractical and could, in some circumstances, seriously inhibit the operating capability.",
+    "Carrying methylene blue on ambulances is neither clinically feasible nor cost-effective.",
+    "The Department does not need to take any action.",
+    "The new crossing designs are in TfL's gift to implement, and no DfT involvement is required.",
+    "Tranz Rail questions the continual reference to inexperience of the staff.",
+    "On 29 September 2022 KiwiRail replied to the draft recommendation in part that it did not believe the cost of "
+    "the permit and protection was a factor.",
+    "TEQSA's establishing framework does not extend to the required legislative remit, capacity or expertise to "
+    "deliver on addressing this recommendation.",
+    "Representatives of other national minorities cannot be considered autochthonous communities with the same status.",
+    "Slovenia deems the current regulation adequate.",
+    "ONTRACK together with Toll Rail have reviewed the instruction in the Rail Operating Code and found it fit for "
+    "purpose in its current format.",
+    "The legislative authorities assessed that this was long enough to allow all potential applicants to file.",
+])
+def test_refusals_in_other_words(text):
+    conduct = read_conduct(text, _sentences(text))
+    assert (conduct.stance, conduct.reason, conduct.decisive) == (Stance.REJECTED, "refusal", True)
+
+
+@pytest.mark.parametrize("text", [
+    # an aim to make something fit for purpose is a plan, not a defence of the status quo
+    "The project intends to ensure that the rules for design, construction and equipment for domestic (non-SOLAS) "
+    "ships are fit for purpose.",
+    "If they cannot afford a lawyer, they can apply for free legal aid under the Legal Aid Act.",
+    # "unnecessary" as an attribute in narrative, not a verdict on the step
+    "This pathway aims to reduce the unwarranted variation in unnecessary appendicectomies for children.",
+])
+def test_words_of_refusal_that_do_not_decline(text):
+    assert read_conduct(text, _sentences(text)).reason != "refusal"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a standing purpose or disposition is not a promise of a step
+    ("This pathway aims to reduce the unwarranted variation in unnecessary appendicectomies", "continuation"),
+    ("The RCR is a charity and aims to lead, educate and support its members", "continuation"),
+    ("We take the matters raised very seriously and are committed to learning from them", "continuation"),
+    ("The Government aims to publish the strategy by 2025", "action"),
+    ("the Government is committed to completing the denationalisation process", "action"),
+    # a standing expectation of others
+    ("Health Advisors (HAs) are expected to convey", "others"),
+    ("The review is expected to be completed by June", "action"),
+    # reviewing one's own procedures is the step asked for; fixing a date plans the step
+    ("Tranz Rail will review its procedures for converting used rolling stock", "action"),
+    ("The CAA will review current processes in line with this recommendation by 1 December 2017", "action"),
+    ("MNZ will liaise with the operator to determine an appropriate completion date", "action"),
+    ("NHS England will continue to explore and support improvements in access to medicines", "deliberation"),
+])
+def test_commitment_kind_of_purposes_expectations_and_reviews(text, expected):
+    assert commitment_kind(_commitment(text)) == expected
+
+
+def test_a_rule_stated_conditionally_is_a_description():
+    texts = ["Under the Criminal Procedure Act, minors can be represented by a defence counsel of their choice.",
+             "In cases of offences punishable by more than three years' imprisonment, the court will assign a defence "
+             "counsel ex officio if a minor is not yet represented."]
+    sents = _sentences(*texts)
+    rule = _commitment("the court will assign a defence counsel ex officio", sentence_index=1, start=sents[1].start,
+                       conditional=True)
+    conduct = read_conduct(" ".join(texts), sents, [rule], official=Stance.ACCEPTED)
+    assert (conduct.stance, conduct.reason) == (Stance.NOTED, "description_only")
+    # the same sentence as a promise of the responder's own is not a description
+    promise = _commitment("the court will assign a defence counsel ex officio", sentence_index=1, start=sents[1].start)
+    assert read_conduct(" ".join(texts), sents, [promise]).reason != "description_only"
+
+
+def test_an_offer_to_act_is_acting_but_an_offer_to_talk_is_not():
+    offer = "Accordingly, we would be pleased to make mention of this recent case to our members in our newsletter."
+    conduct = read_conduct(offer, _sentences(offer))
+    assert (conduct.stance, conduct.reason, conduct.decisive) == (Stance.ACCEPTED, "future_action", False)
+    talk = "We would be happy to discuss this further with the Commission."
+    assert read_conduct(talk, _sentences(talk)).reason != "future_action"
+
+
+def test_narrated_or_quoted_activity_is_not_acting():
+    """Progressive descriptions ("is being arranged") and words that only contain a change stem ("addressed")."""
+    texts = ["I note that your Report has also been addressed to the Secretary of State.",
+             "The wording in relation to that disposition is that an ambulance is being arranged."]
+    from respassess.types import Action, ActionStatus
+
+    sents, text = _sentences(*texts), " ".join(texts)
+    actions = [Action(text=t, start=text.index(t), end=text.index(t) + len(t), actor=None, status=status,
+                      sentence_index=i, cue=cue)
+               for t, status, i, cue in (("has also been addressed", ActionStatus.COMPLETED, 0, "has addressed"),
+                                         ("is being arranged", ActionStatus.ONGOING, 1, "being arranged"))]
+    assert all(text[a.start:a.end] == a.text for a in actions)
+    conduct = read_conduct(text, sents, actions=actions)
+    assert (conduct.stance, conduct.reason) == (Stance.NOTED, "description_only")
+
+
+@pytest.mark.parametrize("text", [
     # negation scope: a question, past narration, the timetable, an aim: none declines the recommendation
     "The working group will assess whether no change is necessary.",
     "At the time, the clinicians believed a referral was not needed.",
@@ -235,7 +328,6 @@ def _reading(nlp, name, record_id):
 REAL_REPLIES = [
     ("upr_slovenia.jsonl", "upr-svn-c3-122.2", Stance.REJECTED, "refusal"),          # "not a priority"
     ("upr_slovenia.jsonl", "upr-svn-c4-140.37", Stance.REJECTED, "refusal"),         # "not deemed necessary"
-    ("upr_slovenia.jsonl", "upr-svn-c3-122.157", Stance.REJECTED, "refusal"),        # "there is no need for"
     ("nz_taic_all.jsonl", "nz-taic-070-94-1568", Stance.REJECTED, "refusal"),       # "not considered appropriate"
     ("nz_taic_all.jsonl", "nz-taic-027-91-1831", Stance.REJECTED, "refusal"),       # "already adequately covered"
     ("nz_taic_all.jsonl", "nz-taic-008-17-163", Stance.UNDER_CONSIDERATION, "deferral"),   # "will consider whether"
@@ -245,10 +337,11 @@ REAL_REPLIES = [
     ("upr_slovenia.jsonl", "upr-svn-c3-122.91", Stance.NOTED, "description_only"),   # "Supported", only describes
     ("nz_taic_all.jsonl", "nz-taic-101-00-948", Stance.ACCEPTED, "future_action"),  # "Instructions will be added"
     ("nz_taic_all.jsonl", "nz-taic-027-99-1134", Stance.ACCEPTED, "activity"),      # "has completed publication"
-    ("nz_taic_all.jsonl", "nz-taic-066-93-1648", Stance.UNDER_CONSIDERATION, "deferral"),  # "is reviewing ... the suitability"
     ("nz_taic_all.jsonl", "nz-taic-023-92-1745", Stance.REJECTED, "refusal"),       # "were adequate at the time"
-    # negation in past narration of a coroner's case is not the trust declining
-    ("uk_pfd.jsonl", "uk-pfd-2024-0636-14", Stance.ACCEPTED, "future_action"),
+    ("nz_taic_all.jsonl", "nz-taic-no ID113-1941", Stance.REJECTED, "refusal"),     # "is impractical"
+    ("nz_taic_all.jsonl", "nz-taic-037-95-1518", Stance.REJECTED, "refusal"),       # "questions the continual reference"
+    ("nz_taic_all.jsonl", "nz-taic-092-98-1181", Stance.ACCEPTED, "future_action"), # "would be pleased to make mention"
+    ("nz_taic_all.jsonl", "nz-taic-080-05-555", Stance.ACCEPTED, "future_action"),  # "would be happy to publish"
 ]
 
 

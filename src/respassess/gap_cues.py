@@ -24,6 +24,7 @@ __all__ = [
            "DRAFTED",
            "EFFECT",
            "EXPECTATION",
+           "FOR_THIS_REPLY",
            "FUNDING_ASK",
            "FUNDING_MET",
            "HEDGE_SENTENCE",
@@ -32,9 +33,11 @@ __all__ = [
            "METRICS_PENDING",
            "MISSION",
            "RESPONSIVE",
+           "STANDING_CHECK",
            "STATUS_QUO",
            "TENTATIVE",
            "THING_ACTOR",
+           "WAITING",
 ]
 
 _I = re.IGNORECASE
@@ -49,18 +52,20 @@ COURTESY = re.compile(
 CORRESPONDENCE = re.compile(
     r"\brepl(?:y|ied|ies)\b|\bletter\b|\bhave\s+not\s+seen\b|\bnotif(?:y|ied|ication)\b|"
     r"\bha(?:s|ve)\s+(?:carefully\s+)?(?:considered|reviewed|noted|read|received)\s+(?:the|your|this)\s+"
-    r"(?:final\s+)?(?:recommendations?|report|findings|matters?|concerns?)|\bdated\s+\d|\byou\s+have\s+asked\b",
+    r"(?:final\s+)?(?:recommendations?|report|findings|matters?|concerns?)|\bdated\s+\d|\byou\s+have\s+asked\b|"
+    r"\b(?:set\s+out|provided|given|described|outlined|detailed|summari[sz]ed)\s+(?:below|above)\b",
     _I)
 #: "Will continue to ...", "keep under review": existing activity in the future tense, nothing new.
 CONTINUING = re.compile(
-    r"\bcontinu(?:e|es|ing)\b|\bremains?\s+committed\b|\bongoing\b|\bmaintain\b|"
+    r"\bcontinu(?:e|es|ing|ed)\b|\bremains?\s+committed\b|\bongoing\b|\bmaintain\b|"
     r"\bkeep\s+(?:\S+\s+){0,6}?under\s+review\b|\bwill\s+remain\b|\bas\s+(?:a\s+matter\s+of\s+course|usual)\b",
     _I)
 #: Statements of disposition or mission ("is committed to supporting", "our objective is"): no concrete step.
 MISSION = re.compile(
     r"(?:\b(?:is|are|am|has\s+been|have\s+been|remains?)\s+(?:fully\s+|firmly\s+|strongly\s+)?|^\s*)"
     r"(?:committed|determined|keen)\s+to\s+(?:\S+\s+){0,2}?(?:support|work|ensur|improv|recognis|recogniz|respect|promot|"
-    r"protect|uphold|tak\w+\s+all|do\w*\s+(?:all|everything|what)|build|help|strengthen|turn|reduc|address)\w*|"
+    r"protect|uphold|tak\w+\s+all|do\w*\s+(?:all|everything|what)|build|help|strengthen|turn|reduc|address|tackl|"
+    r"prevent|combat|eliminat|learn|deliver\w*\s+the\s+highest)\w*|"
     r"\bha(?:s|ve)\s+committed\s+to\s+(?:supporting|working|ensuring|improving)\b|\bobjective\s+is\b|"
     r"\bour\s+(?:mission|ambition|aim|vision)\b|\baims?\s+to\b|\bwill\s+(?:lead|oversee|co-?ordinate)\s+(?:the\s+)?implementation\b|"
     r"\bwill\s+be\s+responsible\s+for\b",
@@ -78,7 +83,8 @@ THING_ACTOR = re.compile(
     r"outcomes?|changes?|guidance|guidelines|strategy|approach|work|measures?|system|process|legislation|act)\s*$", _I)
 #: Tentative or conditional undertakings (ANNOTATION.md §3 "vague" and §5 "hedged").
 TENTATIVE = re.compile(
-    r"\b(?:will|to|shall|may|would)\s+(?:\S+\s+){0,2}?consider\b|\bconsidering\b|\bunder\s+consideration\b|"
+    r"\b(?:will|to|shall|may|would)\s+(?:\S+\s+){0,2}?consider\b|(?<!when\s)\bconsidering\b|"
+    r"\b(?:strive|endeavou?r)\w*\b|\bseeks?\s+to\b|\bdo\s+what\s+(?:it|we|they)\s+can\b|\bwould\s+(?:be\s+(?:pleased|happy|glad)|like)\s+to\b|\bunder\s+consideration\b|"
     r"\bconsider\s+(?:whether|how|what|ways|options)\b|\bexplor(?:e|es|ing)\b|\blook(?:ing)?\s+(?:at|into)\b|"
     r"\bkeep\s+(?:\S+\s+){0,6}?under\s+review\b|\bwhether\b|\bif\s+(?:any|appropriate|necessary|required|so|feasible)\b|"
     r"\b(?:as|where|when)\s+(?:appropriate|possible|practicable|feasible|necessary|required)\b|\bsubject\s+to\b|"
@@ -91,6 +97,7 @@ TENTATIVE = re.compile(
 HEDGE_SENTENCE = re.compile(
     r"\bmay\s+not\s+(?:necessarily\s+)?(?:result|lead)\b|\bunlikely\s+to\s+be\s+(?:prioriti[sz]ed|progressed)\b|"
     r"\bprepared\s+to\b|\bwilling\s+to\b|\b(?:is|are)\s+(?:currently\s+)?considering\b|\bmight\s+be\s+justified\b|"
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?being\s+considered\b|"
     r"\bwill\s+require\s+further\b",
     _I)
 
@@ -98,8 +105,9 @@ _MAKE_VERBS = (r"(?:set\s+out|publish|develop|produce|prepare|draft|redraft|intr
                r"consult\s+on|scope(?:\s+out)?|consider|explore|look\s+(?:at|into)|commission|initiate|undertake|"
                r"commence|deliver|release|issue|finalise|finalize|design|identify(?:\s+and\s+assess)?)")
 # "assess how boards act" is oversight in progress, not a decision put off: "how" objects are left out.
+# "review any future recommendations that emerge" is a standing watch over others' output, not a deliverable.
 _PROCESS_VERBS = (r"(?:review|assess|analy[sz]e|examine|investigate|audit|evaluate|scope|determine\s+(?:whether|the\s+scale))"
-                  r"(?!\s+how\b)")
+                  r"(?!\s+how\b)(?!\s+any\b)")
 _FUTURE = (r"\b(?:will|shall|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to|proposes?\s+to|is\s+to|are\s+to|"
            r"is\s+going\s+to)\s+")
 _OBJECT = (r"(?:plans?|strateg(?:y|ies)|reviews?|legislation|legislative\s+\w+|amendments?|bills?|regulations|reports?|"
@@ -122,13 +130,26 @@ DEFER_LEGISLATION = re.compile(
     r"(?:legislati\w+|amendments?|a\s+bill|regulations)\b", _I)
 #: Work under way whose result is still to come ("is currently under development", "has requested an opinion").
 DEFER_ONGOING = re.compile(
-    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:being\s+)?(?:developed|drafted|redrafted|considered|finali[sz]ed|"
-    r"prepared|scoped)\b|\bunder\s+(?:development|consideration)\b|"
+    # "are developed under the professional leadership of ..." is how things are done, not work under way
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?being\s+(?:developed|drafted|redrafted|considered|finali[sz]ed|"
+    r"prepared|scoped)\b|\b(?:is|are)\s+currently\s+(?:developed|drafted|redrafted|considered|prepared|scoped)\b|"
+    r"\bunder\s+(?:development|consideration)\b|"
+    r"\bha(?:s|ve)\s+(?:already\s+|now\s+|recently\s+)?(?:begun|started|commenced|initiated)\s+(?:\w+\s+){0,3}?"
+    r"(?:to\s+)?(?:draft|develop|prepar|drafting|development|work\s+on)\w*|"
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:developing|drafting|considering|finali[sz]ing|preparing|conducting|"
     r"scoping|in\s+the\s+process\s+of)\b|"
     r"\bha(?:s|ve)\s+(?:requested|commissioned|sought)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:opinion|advice|review|"
     r"assessment|analysis|study)\b|\bnot\s+yet\s+(?:produced|reached|made|finali[sz]ed|completed|decided|agreed)\b",
     _I)
+#: Advice gathered to write the reply itself ("In formulating our response, we have sought opinion from ..."):
+#: used already, not pending.
+FOR_THIS_REPLY = re.compile(r"\b(?:in|when|for)\s+(?:formulating|preparing|drafting|writing|compiling)\s+"
+                            r"(?:our|this|the|my)\s+(?:response|reply|letter)\b", _I)
+#: Recurring assurance ("will be monitored through regular audits ... to assess effectiveness"): a standing
+#: check on measures already taken, not a deliverable still to come.
+STANDING_CHECK = re.compile(r"\b(?:monitored|audited|checked|tracked|overseen|reviewed)\s+(?:\S+\s+){0,2}?(?:through|by|via|"
+                            r"with|in|at)\s+(?:the\s+)?(?:regular|routine|periodic|ongoing|monthly|quarterly|weekly|annual)\b",
+                            _I)
 #: What can be pending: a document, a law, or a decision process that produces one.
 DELIVERABLE = re.compile(
     r"\b(?:plans?|strateg(?:y|ies)|reviews?|legislation|legislative|amendments?|bills?|regulations?|reports?|"
@@ -150,8 +171,17 @@ DEFLECT = re.compile(
     # "determined by local Trusts", "up to individual ambulance trusts", "does not mandate"
     r"\bfor\s+local\s+determination\b|\b(?:determined|decided)\s+(?:locally|by\s+(?:the\s+)?(?:local|individual|each)\b)|"
     r"\b(?:is|are)\s+up\s+to\s+(?:the\s+)?(?:individual|each|local)\b|\bdoes\s+not\s+mandate\b|\bnot\s+mandated\s+nationally\b|"
-    r"\bresponsibility\s+(?:must|should|will|would)\s+(?:lie|rest|sit)\s+with\b|\bwould\s+be\s+responsible\s+for\s+ensuring\b",
+    r"\bresponsibility\s+(?:must|should|will|would)\s+(?:lie|rest|sit)\s+with\b|\bwould\s+be\s+responsible\s+for\s+ensuring\b|"
+    # statutory hand-offs: who administers the law, where the request should go, what lies outside one's control
+    r"\badminister(?:s|ed\s+by)\s+(?:the\s+)?(?-i:[A-Z])|\bshould\s+(?:instead\s+)?be\s+(?:made|directed|addressed|referred|"
+    r"put)\s+to\s+(?:the\s+)?(?-i:[A-Z])|\boutside\s+(?:of\s+)?the\s+(?:control|remit|gift|scope)\s+of\b|"
+    r"\b(?:highway|local|relevant|individual|each)\s+(?:\w+\s+)?(?:authority|authorities|trusts?|boards?|councils?|providers?)"
+    r"\b[^.;]{0,60}?\b(?:is|are)\s+responsible\s+for\b|\b(?:may|might)\s+(?:want|wish)\s+to\s+(?:review|consider|look)\b|"
+    r"\b(?:does|do)\s+not\s+(?:oversee|have\s+(?:the\s+|any\s+)?(?:power|powers|remit|jurisdiction|responsibility))\b",
     _I)
+#: Waiting on another body ("awaiting the response from the Royal College"): a hand-off only when the
+#: responder undertakes nothing itself meanwhile.
+WAITING = re.compile(r"\bawait(?:s|ing)?\s+(?:the\s+)?(?:outcome|discussions?|response|decision|views?)\b", _I)
 #: The response itself says it agrees ("accepts", "supports", "agrees with the intent").
 ACCEPT_WORDS = re.compile(
     r"\b(?:agree[sd]?|accept(?:s|ed)?|support(?:s|ed)?|welcome[sd]?|endorse[sd]?)\b|\bconsiders?\s+(?:these|this|the)\s+"
@@ -197,7 +227,8 @@ METRICS_PENDING = re.compile(
     r"\b(?:agree|agreeing|develop|developing|identify|identifying|consider|considering|define|defining|"
     r"determine|determining|explore|exploring)\s+(?:\S+\s+){0,4}?(?:metrics|targets|indicators|KPIs|measures)\b", _I)
 #: Expectations placed on others ("we expect that local systems will ..."): not the responder's undertaking.
-EXPECTATION = re.compile(r"\bexpects?\s+(?:that\s+)?(?!this\b|it\b|to\b)(?:\S+\s+){0,8}?(?:to|will|should)\b", _I)
+EXPECTATION = re.compile(r"\bexpects?\s+(?:that\s+)?(?!this\b|it\b|to\b)(?:\S+\s+){0,8}?(?:to|will|should)\b|"
+                         r"\b(?:is|are)\s+(?:also\s+)?expected\s+to\b|\bthe\s+expectation\s+is\s+that\b", _I)
 #: A document described as already drafted ("In developing the Guidelines, ...", "has prepared a draft").
 DRAFTED = re.compile(r"\b(?:in\s+developing|in\s+drafting|in\s+preparing|ha(?:s|ve)\s+(?:now\s+)?(?:developed|drafted|"
                      r"prepared|finali[sz]ed|completed))\b", _I)

@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 
 from . import gap_cues as cue
+from . import gaps_scope as scope
+from .gaps_timing import lend_timing
 from .score import REJECTION_RE
 from .types import (
     Action,
@@ -49,6 +51,9 @@ _ACCEPTING = {Stance.ACCEPTED, Stance.ACCEPTED_IN_PRINCIPLE, Stance.PARTIALLY_AC
 _VAGUE_TIMING = re.compile(r"\bdue\s+course\b|\bshortly\b|\bsoon\b|\blater\b|\beventually\b|\bcoming\s+(?:months|weeks|"
                            r"year)\b|\bfuture\b|\bas\s+(?:quickly|soon)\s+as\s+possible\b|\bnext\s+(?:\w+\s+)?spending\s+"
                            r"review\b|\bforthcoming\b|\btimely\b|\bover\s+time\b|\bnear(?:-|\s+)\w*\s*term\b", re.IGNORECASE)
+# A deadline to the month or day ("by 1 December 2017", "in September 2010"), not a season or a year.
+_EXACT_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|"
+                         r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
 # Nouns a clerk would name in "X still pending", most specific first.
 _NOUNS = (("business case", "business case"), ("legislat", "legislation"), ("amendment", "legislation"),
           ("bill", "legislation"), ("regulation", "legislation"), ("strateg", "strategy"), ("guidance", "guidance"),
@@ -100,11 +105,18 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
         Gaps in the fixed order of :class:`GapKind`, each with evidence (spans whose offsets
         index the recommendation or the response) and a one-line message a clerk can paste.
     """
-    substantive = [c for c in commitments if not _formula(_context(c, sentences))]
+    # A shared UPR reply answers other recommendations after a line of their numbers: only the own part counts.
+    end = scope.own_text_end(response)
+    if end < len(response):
+        sentences, commitments, actions = (scope.restrict(x, end) for x in (sentences, commitments, actions))
+        dates, amounts, response = scope.restrict(dates, end), scope.restrict(amounts, end), response[:end]
+    # "The court will assign counsel if ...": how a standing process works, not an undertaking.
+    procedures = [c for c in commitments if scope.is_procedure(c, _sentence_at(c.start, sentences))]
+    substantive = [c for c in commitments if not _formula(_context(c, sentences)) and c not in procedures]
     new = [c for c in substantive if not _continuing(c, sentences)
            and not cue.EXPECTATION.search(_context(c, sentences))]
     done = [a for a in actions if not _formula(_context(a, sentences))]
-    timings = {id(c): _timing(c, sentences, dates) for c in new}
+    timings = lend_timing(new, {id(c): _timing(c, sentences, dates) for c in new}, sentences)
     accepting = stance.stance in _ACCEPTING
     has_text = bool(response.strip())
     gaps: list[Gap] = []
@@ -117,7 +129,7 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         tuple(_ask_span(a.ask) for a in missing)))
 
     funding_missing = _funding_missing(asks, recommendation, response, amounts)
-    pending = _pending_deliverable(stance, asks, sentences, substantive, new, recommendation, done)
+    pending = _pending_deliverable(stance, asks, sentences, substantive, new, recommendation, done, procedures)
     if pending is not None:
         sent, noun, timing = pending
         what = f"costed {noun}" if funding_missing else noun
@@ -153,7 +165,7 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         (Span(metrics_ask.group(0), metrics_ask.start(), metrics_ask.end(), TextField.RECOMMENDATION),)))
 
     content = [s for s in sentences if not _formula(s.text) and not _is_stance_only(s, stance)]
-    existing = [a for a in done] + [c for c in substantive if c not in new]
+    existing = [a for a in done] + [c for c in substantive if c not in new] + procedures
     status_quo = [s for s in content if cue.STATUS_QUO.search(s.text)]
     # With no undertaking at all, plain description of how things stand is existing activity too
     # (refusals and hand-offs to others are not descriptions).
@@ -170,10 +182,14 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
         gaps.append(Gap(GapKind.EXISTING_ACTIVITY_ONLY, "Existing activity only: the response describes what already "
                         "exists or is under way and commits to nothing new.", ev))
 
-    own = [c for c in new if _is_responder(c.actor) and c.strength is not CommitmentStrength.VAGUE
+    own = [c for c in new if scope.is_responder(c.actor) and c.strength is not CommitmentStrength.VAGUE
            and not cue.TENTATIVE.search(c.text) and not cue.DEFLECT.search(c.text)]
     deflect = next((s for s in content if cue.DEFLECT.search(s.text)), None)
-    if deflect is not None and not own:
+    # Saying the matter is another body's is a hand-off whatever else is promised, unless the responder
+    # also commits firmly and by a date; merely waiting on another body is one only if it promises nothing.
+    dated_own = [c for c in own if c.strength is CommitmentStrength.FIRM and timings[id(c)] and not timings[id(c)][1]]
+    waiting_only = deflect is not None and not cue.DEFLECT.search(cue.WAITING.sub("", deflect.text))
+    if deflect is not None and not dated_own and not (waiting_only and own):
         gaps.append(Gap(GapKind.DEFLECTED, f"Deflected: the response places the matter with another body "
                         f"('{_quote(deflect.text, 70)}') without committing itself.", (_span(deflect),)))
 
@@ -191,7 +207,8 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
 
     says_yes = accepting and bool(cue.ACCEPT_WORDS.search(response))
     bare_link = bool(stance.cross_reference) and stance.official_stance in _ACCEPTING
-    if (says_yes or bare_link) and not substantive and (not done or deflect is not None) and pending is None:
+    if (says_yes or bare_link) and not substantive and (not (done or procedures) or deflect is not None) \
+            and pending is None:
         ev = (stance.evidence,) if stance.evidence else ()
         gaps.append(Gap(GapKind.ACCEPTANCE_WITHOUT_ACTION, "Acceptance without action: the response agrees but "
                         "contains no commitment or action of its own.", ev))
@@ -286,12 +303,6 @@ def _metrics_given(sentences: Sequence[Sentence]) -> bool:
     return any(cue.METRICS_MET.search(s.text) and not cue.METRICS_PENDING.search(s.text) for s in sentences)
 
 
-def _is_responder(actor: str | None) -> bool:
-    if not actor:
-        return True
-    return bool(re.search(r"\b(?:government|department|minist|dhsc|home\s+office|treasury|hm\s+|authority|director|"
-                          r"secretary|agency|commission)|\b(?:we|I|it|us|our)\b", actor, re.IGNORECASE))
-
 
 def _noun(text: str, recommendation: str) -> str:
     """The deliverable to name in the message: one the recommendation asked for if the sentence has it."""
@@ -303,7 +314,8 @@ def _noun(text: str, recommendation: str) -> str:
 
 def _pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequence[Sentence],
                          substantive: Sequence[Commitment], new: Sequence[Commitment], recommendation: str,
-                         done: Sequence[Action] = ()) -> tuple[Sentence, str, str | None] | None:
+                         done: Sequence[Action] = (), procedures: Sequence[Commitment] = (),
+                         ) -> tuple[Sentence, str, str | None] | None:
     """The sentence that promises the deliverable (or the decision) for later, with its noun and timing.
 
     A declined recommendation has nothing pending, and one whose asks are all addressed
@@ -313,23 +325,34 @@ def _pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], senten
     """
     if stance.stance is Stance.REJECTED or (asks and all(a.label is AskLabel.ADDRESSED for a in asks)):
         return None
+    dated_words: set[str] = set()  # words of deliverables already committed to a month or day
     for s in sentences:
-        if _formula(s.text) or cue.CONTINUING.search(s.text) or cue.EXPECTATION.search(s.text) or _quoted(s.text):
+        if _formula(s.text) or cue.CONTINUING.search(s.text) or cue.EXPECTATION.search(s.text) or _quoted(s.text) \
+                or cue.STANDING_CHECK.search(s.text):
             continue
         if cue.DEFER_LEGISLATION.search(s.text) or cue.DEFER_FUTURE.search(s.text):
             if _already_drafted(s.text, done):
                 continue
             own = next((c for c in new if s.start <= c.start < s.end), None)
+            if own is None and any(s.start <= c.start < s.end for c in procedures):
+                continue  # "a member of the renal team will attend and review inpatients on request": a procedure
+            if own is not None and dated_words & set(_words(s.text)[:3]):
+                continue  # "The audit will include review of ...": details of the dated audit just promised
             noun = _noun(s.text, recommendation)
             if own is None and noun == "promised work":
                 continue  # "the team will assess the patient within one hour": a procedure, not a promise
+            if own is not None and own.strength is CommitmentStrength.FIRM and own.deadline \
+                    and _EXACT_DATE.search(own.deadline):
+                dated_words.update(_words(s.text))
+                continue  # firm, to the month or day ("by 1 December 2017"): committed to, §2 "addressed"
             return s, noun, own.deadline if own is not None else None
     # Work under way counts as pending unless the response also makes a firm, precisely dated commitment.
     dated = [c for c in new if c.strength is not CommitmentStrength.VAGUE and c.deadline
              and not _VAGUE_TIMING.search(c.deadline)]
     if not dated:
         for s in sentences:
-            if cue.DEFER_ONGOING.search(s.text) and cue.DELIVERABLE.search(s.text) and not _formula(s.text):
+            if cue.DEFER_ONGOING.search(s.text) and cue.DELIVERABLE.search(s.text) and not _formula(s.text) \
+                    and not cue.FOR_THIS_REPLY.search(s.text):
                 return s, _noun(s.text, recommendation), None
     if stance.stance is Stance.UNDER_CONSIDERATION:
         anchor = stance.evidence
@@ -338,6 +361,11 @@ def _pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], senten
         if sent is not None:
             return sent, "decision", None
     return None
+
+
+def _words(text: str) -> list[str]:
+    """The lower-cased words of four letters or more, in order."""
+    return [w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)]
 
 
 def _quoted(text: str) -> bool:

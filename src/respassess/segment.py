@@ -25,8 +25,8 @@ for Transport review X" -> "review X"), and trailing elaboration is cut ("..., s
 only name a body to consult ("• the Privacy Commissioner;") and an ask repeated by a second
 State are not asks (:mod:`respassess.segment_trim`). Where one clause breaks is found in
 :mod:`respassess.segment_cuts`; which sentences ask at all in
-:mod:`respassess.segment_select` (directives, list items under a lead-in, coroners'
-concerns and findings, preambles).
+:mod:`respassess.segment_select` (directives, list items under a lead-in, preambles) and
+:mod:`respassess.segment_findings` (coroners' concerns and TAIC findings stated as statements).
 
 Preambles ("The Committee recommends that", "On 23 May 2018 the Commission
 recommended that ...", "We recommend the following actions to ...:") and sentences that
@@ -140,7 +140,7 @@ def _split_on_breaks(text: str, start: int, end: int, *, semicolons: bool = Fals
         # a blank line inside a clause ("assist the sector in\n\ndiversifying") is a page
         # break in a PDF, not a list break; "https://" is no list colon; "and whether" keeps its "whether"
         pattern = (r"(?<![a-z,])\n\s*\n|\n\s*\n(?![a-z])|" + BULLET_RE.pattern
-                   + r"|;\s*(?:and\s+|or\s+)?|:(?!//)\s*(?=\S)|,?\s+and\s+that\s+(?=\S)|,?\s+and\s+(?=whether\s)")
+                   + r"|;\s*(?:and\s+|or\s+)?|:(?!//)\s*(?=\S)|,?\s+(?:and|but)\s+that\s+(?=\S)|,?\s+and\s+(?=whether\s)")
     marks = [(start + m.start(), start + m.end()) for m in re.finditer(pattern, text[start:end])]
     marks += [(i, i + 1) for i in extra if start < i < end]
     cuts = [start]
@@ -170,6 +170,9 @@ def _merge_broken_sentences(text: str, spans: list[tuple[int, int]]) -> list[tup
     return out
 
 
+_PURPOSE_PIECE_RE = re.compile(r"[\s,]*(?:in\s+order\s+|so\s+as\s+)?to\s+[a-z]", re.IGNORECASE)
+
+
 def _split_clause(doc: "Doc", start: int, end: int, *, directive: bool = True) -> list[tuple[int, int]]:
     """Cut one directive clause at coordinated verb phrases and attached deliverable lists."""
     m = PURPOSE_RE.search(doc.text, start, end)
@@ -193,7 +196,9 @@ def _split_clause(doc: "Doc", start: int, end: int, *, directive: bool = True) -
                 prev = pos
     pieces.append((prev, end))
     out: list[tuple[int, int]] = []
-    for s, e in pieces:
+    for k, (s, e) in enumerate(pieces):
+        if not directive and k and _PURPOSE_PIECE_RE.match(doc.text, s, e):
+            continue  # "... should work together effectively | to ensure consistent care": a finding states no purpose
         s, e = drop_elaboration(doc, s, e)
         if directive:  # a statement of concern keeps its subject: it names what is wrong
             s = _drop_subject(doc, s, e)

@@ -43,6 +43,8 @@ _LIGHT_OBJECTS = {"step", "steps", "measure", "measures", "action", "actions", "
 _LIST_PREPS = {"with", "alongside"}
 # Verbs that open a distinct ask even inside a purpose clause ("... to ensure that X").
 _ASK_VERBS = {"ensure", "require", "publish", "report", "review"}
+# Verbs of working jointly whose purpose is the ask ("work with Airways to review the management").
+_JOINT_WORK_VERBS = {"work", "collaborate", "cooperate", "co-operate", "liaise", "partner", "engage"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 
 
@@ -69,9 +71,10 @@ def clause_cuts(span: "Span", *, directive: bool) -> tuple[set[int], set[int]]:
         # ("..., or that have been stored improperly": a relative pronoun is no subject of an ask)
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_PRONOUNS
                           for c in tok.children) and \
-            any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX") \
-                and (own_subject or (has_right_complement(tok) and has_complement_before(tok.head, tok.i))):
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.head.children)
+        # (a statement of concern is cut only where a new subject starts a second finding)
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX") and (own_subject or (
+                directive and not _in_subordinate(tok) and has_right_complement(tok) and has_complement_before(tok.head, tok.i))):
             first = _conj_boundary(tok, span)
             if first is not None:
                 cut_tokens.add(first)
@@ -96,7 +99,8 @@ def clause_cuts(span: "Span", *, directive: bool) -> tuple[set[int], set[int]]:
             cut_tokens.add(tok.i)
             strong.add(tok.i)
         if tok.lemma_ in _ASK_VERBS and tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" \
-                and tok.i - 1 > span.start and doc[tok.i - 1].lower_ == "to" and not purpose_is_part_of_ask(tok.head):
+                and tok.i - 1 > span.start and doc[tok.i - 1].lower_ == "to" \
+                and not (directive and purpose_is_part_of_ask(tok.head)):  # a finding has no purpose to keep
             cut_tokens.add(tok.i - 1)
         if tok.lower_ == "as" and tok.i + 2 < span.end and doc[tok.i + 1].lower_ == "well" and doc[tok.i + 2].lower_ == "as":
             cut_tokens.add(tok.i)
@@ -135,7 +139,7 @@ def coordination_cuts(span: "Span") -> set[int]:
         verb = doc[j + 1] if marker else nxt
         while marker and verb.i + 1 < span.end and verb.pos_ == "ADV":  # "and to also use"
             verb = doc[verb.i + 1]
-        if verb.tag_ != "VB" or not verb.text[:1].islower():
+        if not verb.text[:1].islower() or (verb.tag_ != "VB" and not _misread_ask_verb(verb, span)):
             continue
         prev = doc[tok.i - 1]
         if prev.text == ",":
@@ -152,6 +156,26 @@ def coordination_cuts(span: "Span") -> set[int]:
             i -= 1
         cuts.add(i)
     return cuts
+
+
+_SUBORDINATORS = {"when", "if", "where", "unless", "whether", "because", "while", "whilst", "once"}
+
+
+def _in_subordinate(tok: "Token") -> bool:
+    """True when a finite conjunct continues a subordinate clause rather than the ask: "notify
+    the Director when they are aware, or have reasonable grounds to suspect" (the parser hangs
+    "have" on the main verb). An ask verb in the base form ("and ensure ...") is never one."""
+    if tok.tag_ == "VB":
+        return False
+    return any(t.lower_ in _SUBORDINATORS and t.dep_ in ("advmod", "mark") for t in tok.doc[tok.head.i + 1:tok.i])
+
+
+def _misread_ask_verb(tok: "Token", span: "Span") -> bool:
+    """True for an ask verb tagged as a noun that still opens a verb phrase: "and guarantee by
+    law the right ..." (a noun would be followed by its own modifiers: "and support services")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < span.end else None
+    return bool(_ASK_VERB_RE.fullmatch(tok.lower_)) and nxt is not None and \
+        (nxt.pos_ in ("DET", "PRON") or nxt.lower_ in ("by", "that"))
 
 
 def _in_relative_clause(tok: "Token") -> bool:
@@ -178,7 +202,10 @@ def means_cuts(span: "Span") -> set[int]:
             continue
         prev = doc[tok.i - 1]
         if tok.lower_ == "by" and doc[tok.i + 1].tag_ == "VBG":
-            cuts.add(tok.i - 1 if prev.text == "," else tok.i)
+            if prev.lower_ == "including" and doc[tok.i - 2].text == ",":
+                cuts.add(tok.i - 2)  # ", including by integrating X": a means, not an example
+            else:
+                cuts.add(tok.i - 1 if prev.text == "," else tok.i)
         elif prev.text == "," and tok.lower_ in ("ensuring", "accompanied"):
             cuts.add(tok.i - 1)
         elif prev.text == "," and tok.lower_ == "to" and doc[tok.i + 1].tag_ == "VB" \
@@ -194,8 +221,8 @@ def purpose_is_part_of_ask(head: "Token") -> bool:
     After a light verb ("take steps to ensure X", "make efforts to ...") or a passive
     amendment ("be amended to require X") the purpose names what is asked.
     """
-    if any(c.dep_ == "auxpass" for c in head.children):
-        return True
+    if any(c.dep_ == "auxpass" for c in head.children) or head.lemma_ in _JOINT_WORK_VERBS:
+        return True  # "work with Airways to review X": the review is what the joint work is for
     return any(c.dep_ == "dobj" and c.lower_ in _LIGHT_OBJECTS for c in head.children)
 
 

@@ -1,15 +1,34 @@
 """Which recommendation sentences ask for something, and where each ask starts.
 
 Helpers of :mod:`respassess.segment` (ANNOTATION.md §2): preambles ("The Committee
-recommends that", "On 23 May 2018 the Commission recommended that ..."), directive
-sentences versus context, coroners' concerns ("I am concerned that X"), and the actor
-that opens a subjunctive ask ("the Secretary for Transport review ...").
+recommends that", "On 23 May 2018 the Commission recommended that ...", "X would benefit
+from"), directive sentences versus context, coroners' concerns ("I am concerned that X"),
+and the actor that opens a subjunctive ask ("the Secretary for Transport review ...").
+
+A text that asks for nothing states its concerns as findings (coroners' Prevention of Future
+Deaths reports, TAIC findings): the concern is the sentence that states a deficiency ("the
+schedule was not adhered to", "there is a lack of ...") or names a topic without a verb, one
+per "Concern N:" block or per item after "The matters of concern are:". Narrative, the
+reasons and consequences drawn from a finding ("This led to ..."), retrospective "should have
+been", quoted guidance and what the court heard (unless it states a deficiency) do not ask.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Sequence
+
+from .segment_findings import (
+    _CONCERN_HEADING_RE,
+    _CONCERN_LEAD_RE,
+    _CONCERN_LIST_RE,
+    _EVIDENCE_REPORT_RE,
+    _QUOTED_RE,
+    _REPORTED_RE,
+    _block_concern,
+    _concern_items,
+    _findings,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -24,6 +43,7 @@ _PREAMBLE_RE = re.compile(
       | (?:on\s+\d{1,2}\s+\w+\s+\d{4},?\s+)?[^.;:]{0,120}?\brecommendation\s+(?:has\s+been|was|is)\s+made\s+
         (?:to\s+[^.;:]{0,100}?\s+)?that\s+
       | recommendation\s+\d+[a-z]?\s*[:.\-–]\s*
+      | [^.;:]{0,100}?\bwould\s+(?:\w+\s+)?benefit\s+from\s+        # "X would benefit from Y" asks for Y
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -45,15 +65,6 @@ _DIRECTIVE_RE = re.compile(
 )
 
 
-# A coroner's Prevention of Future Deaths report states concerns instead of directives:
-# "I am concerned that X" asks the recipient to deal with X.
-_CONCERN_LEAD_RE = re.compile(
-    r"\b(?:I\s+am|we\s+are|I\s+remain)\s+(?:\w+\s+){0,2}?concerned\s+(?:that|about)\s+|"
-    r"\b(?:my|the|a|our)\s+(?:\w+\s+){0,2}?concerns?\s+(?:is|are|was|remains?)\s+that\s+",
-    re.IGNORECASE)
-# A numbered concern heading on its own line ("Concern 2: Information sharing\n").
-_CONCERN_HEADING_RE = re.compile(r"(?:^|(?<=\n))[ \t]*(?:matter\s+of\s+)?concern\s*\d*\s*[:.\-–][^\n]*\n",
-                                 re.IGNORECASE | re.MULTILINE)
 # A directive that only points back at the context ("address this safety issue"): the
 # context sentence that states the issue is part of what is asked.
 _ANAPHORIC_ASK_RE = re.compile(r"\b(?:address|resolve|remedy|mitigate|deal\s+with|respond\s+to)\s+"
@@ -69,9 +80,16 @@ def _choose_sentences(doc: "Doc", sentences: Sequence[tuple[int, int]]) -> list[
     """
     text = doc.text
     headings = [m.end() for m in _CONCERN_HEADING_RE.finditer(text)]
-    if headings:  # "Concern N: heading" then the concern: the first sentence under each heading
-        ends = [e for _, e in sentences]
-        return [(h, min([e for e in ends if e > h + 1] or [len(text)]), False) for h in headings]
+    if headings:  # "Concern N: heading" then the concern, stated under each heading
+        return [_block_concern(doc, sentences, h, nxt)
+                for h, nxt in zip(headings, [m.start() for m in _CONCERN_HEADING_RE.finditer(text)][1:] + [len(text)])]
+    lead_in = None
+    for lead_in in _CONCERN_LIST_RE.finditer(text):
+        pass  # the last lead-in: "Coroner's Concerns:" may head the context before "The matters of concern are:"
+    if lead_in:  # "The specific matters of concern are:" then one concern per item
+        items = _concern_items(doc, sentences, lead_in.end())
+        if items:
+            return items
     chosen: list[tuple[int, int, bool]] = []
     in_list = False  # inside the items of a lead-in that asks ("The review should include:")
     for i, (s, e) in enumerate(sentences):
@@ -81,7 +99,9 @@ def _choose_sentences(doc: "Doc", sentences: Sequence[tuple[int, int]]) -> list[
         if m:
             chosen.append((m.end(), e, False))
         elif _is_directive(doc, s, e):
+            # (unless a list after the ask spells out what addressing the issue means)
             if _ANAPHORIC_ASK_RE.search(text, s, e) and i > 0 and not _is_directive(doc, *sentences[i - 1]) \
+                    and not re.search(r":[ \t]*\n", text[s:e]) \
                     and (not chosen or chosen[-1][1] <= sentences[i - 1][0]):
                 chosen.extend((*sentences[j], False) for j in _issue_sentences(doc, sentences, i))
             chosen.append((s, e, True))
@@ -92,10 +112,7 @@ def _choose_sentences(doc: "Doc", sentences: Sequence[tuple[int, int]]) -> list[
             in_list = False
     if chosen:
         return chosen
-    # Nothing asks: the concerns are stated as findings. What a witness told the inquest is
-    # the evidence behind them, not a concern, unless it is all the text gives.
-    findings = [(s, e, False) for s, e in sentences if not _EVIDENCE_REPORT_RE.match(text, s, e)]
-    return findings or [(s, e, False) for s, e in sentences]
+    return _findings(doc, sentences)
 
 
 def _opens_like_item(doc: "Doc", start: int, end: int) -> bool:
@@ -104,13 +121,6 @@ def _opens_like_item(doc: "Doc", start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     first = next((t for t in span if not t.is_space), None) if span is not None else None
     return first is not None and (first.text[:1].islower() or first.text in "•▪●◦-–*" or first.tag_ in ("VBG", "VBN"))
-
-
-# A sentence that reports the evidence heard ("The inquest heard evidence that ...").
-_EVIDENCE_REPORT_RE = re.compile(
-    r"\W*(?:the\s+)?(?:inquest|court|jury|coroner|tribunal|I|we)\s+(?:heard|was\s+told|were\s+told|received)\b"
-    r"|\W*(?:the\s+)?evidence\s+(?:before|at|given|heard|received)\b[^.]{0,40}?\bwas\s+that\b"
-    r"|\W*oral\s+(?:testimony|evidence)\s+was\s+given\b", re.IGNORECASE)
 
 
 # A context sentence that states a safety issue or a deficiency (rather than illustrating it).
@@ -139,11 +149,13 @@ def _issue_sentences(doc: "Doc", sentences: Sequence[tuple[int, int]], i: int) -
     return cued if _PLURAL_ANAPHOR_RE.search(text, *sentences[i]) else [cued[-1]]
 
 
+# "should have been available" looks back at what went wrong, "will need to" predicts, and
+# "has made a number of recommendations" reports: none of them asks.
 _STRONG_DIRECTIVE_RE = re.compile(
-    r"\b(?:should|must|shall|recommend\w*|(?<!\bthe\s)(?<!\ba\s)needs?\s+to|ought|urges?|calls?\s+(?:on|upon)|"
-    r"(?:is|are|be)\s+required\s+to)\b",
+    r"\b(?:should(?!\s+(?:not\s+)?have\s+(?:been|had|\w+ed)\b)|must|shall|recommend(?!ations?\b(?!\s+(?:is|are)\s+(?:for|that)\b))\w*|"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bwill\s)(?<!\bwould\s)needs?\s+to|ought|urges?|calls?\s+(?:on|upon)|"
+    r"(?:is|are|be)\s+required\s+to|would\s+(?:\w+\s+)?benefit\s+from)\b",
     re.IGNORECASE)
-
 
 _IMPERATIVE_OPENING_RE = re.compile(r"\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:" + _IMPERATIVE_VERBS + r")\b", re.IGNORECASE)
 
@@ -155,19 +167,37 @@ def _is_directive(doc: "Doc", start: int, end: int) -> bool:
     A directive verb inside a statement ("KiwiRail does not have a system to ensure ...")
     does not make the statement an ask.
     """
-    if _STRONG_DIRECTIVE_RE.search(doc.text, start, end) or _IMPERATIVE_OPENING_RE.match(doc.text, start, end):
+    if _REPORTED_RE.match(doc.text, start, end) or _EVIDENCE_REPORT_RE.match(doc.text, start, end):
+        return False
+    own = _QUOTED_RE.sub(lambda m: " " * len(m.group()), doc.text[start:end])  # quoted guidance does not ask
+    if _STRONG_DIRECTIVE_RE.search(own) or _IMPERATIVE_OPENING_RE.match(own):
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return bool(_DIRECTIVE_RE.search(doc.text, start, end))
+        return bool(_DIRECTIVE_RE.search(own))
     for tok in span:
+        if own[max(0, tok.idx - start):max(0, tok.idx - start) + 1].isspace():
+            continue  # inside a quotation
         # a bare base-form verb that is not an infinitive and has no auxiliary: imperative
         # or subjunctive ("that the Secretary for Transport review ...")
         # a conjunct is imperative only when its head is ("not to go ahead and write this
         # report", "having to ditch an aeroplane, or bale out": it shares the head's "to")
         if _bare_verb(tok) and (tok.dep_ != "conj" or _bare_verb(tok.head)):
             return True
-    return False
+    return _verb_shaped_opening(span)
+
+
+def _verb_shaped_opening(span) -> bool:
+    """True when a sentence opens like an imperative the tagger misread: a capitalised content
+    word straight before a determiner ("Enshrine the right to education ...", tagged as a proper
+    noun). A statement opens with its subject, a preposition or a conjunction instead."""
+    words = [t for t in span if not t.is_space and not t.is_punct]
+    if len(words) < 4:
+        return False
+    first, nxt = words[0], words[1]
+    return first.text[:1].isupper() and first.is_alpha and first.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") \
+        and first.tag_ not in ("VBG", "VBN", "VBD", "VBZ", "NNS", "NNPS") and nxt.i == first.i + 1 \
+        and nxt.tag_ in ("DT", "PRP$") and nxt.lower_ not in ("that", "this", "these", "those")
 
 
 def _bare_verb(tok) -> bool:
@@ -178,8 +208,10 @@ def _bare_verb(tok) -> bool:
 
 
 # A preamble after a fronted phrase: "To that end, the Committee recommends that ...".
+# Or after the context it draws on: "The Commission believes these are safety issues ... and recommends that".
 _MID_PREAMBLE_RE = re.compile(r",\s+(?:the\s+)?(?:committee|commission|inquiry|panel|coroner|we)\b[^.;:,]{0,40}?"
-                              r"\brecommends?\s+(?:that\s+)?", re.IGNORECASE)
+                              r"\brecommends?\s+(?:that\s+)?|\s+and\s+(?:therefore\s+|also\s+)?recommends?\s+that\s+",
+                              re.IGNORECASE)
 # A fronted deadline or mechanism is something the responder must meet; a fronted purpose is not.
 _FRONTED_PROPERTY_RE = re.compile(r"\W*(?:within|by|no\s+later\s+than|before|in\s+consultation\s+with)\b", re.IGNORECASE)
 

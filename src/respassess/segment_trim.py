@@ -28,7 +28,7 @@ _INTRO_RE = re.compile(r"(?:\b(?:should|must|shall|will|to|that|include|includes
 _ELABORATION_RE = re.compile(
     r"\s*\(https?\b|(?:,|\s+[-–—])?\s+(?:such\s+as|so\s+that|with\s+a\s+view\s+to|in\s+order\s+to|noting|"
     r"recognising|recognizing|given\s+(?:that|what)|bearing\s+in\s+mind|as\s+a\s+routine\s+part)\s"
-    r"|(?:,|\s+[-–—])?\s+(?:for\s+example|e\.g\.|especially|particularly)[\s,]|,\s+(?:which|who)\s|,\s+in\s+(?:partnership|conjunction|collaboration)\s+with\s", re.IGNORECASE)
+    r"|(?:,|\s+[-–—])?\s+(?:(?:and\s+)?in\s+particular|for\s+example|e\.g\.|especially|particularly)[\s,]|,\s+(?:which|who)\s|,\s+in\s+(?:partnership|conjunction|collaboration)\s+with\s", re.IGNORECASE)
 PURPOSE_RE = re.compile(r",?\s+for\s+the\s+purposes?\s+of\s", re.IGNORECASE)
 # A closing aside in brackets ("(except to the extent they contain classified information)");
 # a short one stays: an acronym "(DTAC)", "(as applicable)".
@@ -114,7 +114,7 @@ def is_intro(text: str, start: int, end: int) -> bool:
 
 
 _PAGE_NUMBER_TAIL_RE = re.compile(r"\n[ \t]*\d{1,3}[ \t]*$")
-_JOINING_TAIL_RE = re.compile(r"(?:,?\s+(?:and|or|then))+$", re.IGNORECASE)
+_JOINING_TAIL_RE = re.compile(r"(?:,?\s+(?:and|or|then|so\s+as|in\s+order))+$", re.IGNORECASE)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -21,13 +21,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Sequence
 
-from .stance_conduct import commitment_kind, read_conduct
+from .stance_conduct import commitment_kind, read_conduct, refusal_sentence
 from .types import Action, Commitment, CommitmentStrength, Sentence, Span, Stance, StanceCall, TextField
 
 __all__ = ["read_stance", "official_stance", "find_cross_reference", "explicit_position", "position_from_conduct",
-           "STANCE_CUES"]
+           "answer_scope", "STANCE_CUES"]
 
-_NEG = r"(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot"
+# grouped, so that "\b{_NEG}\s+support" needs the verb after every form ("cannot" alone is no refusal)
+_NEG = r"(?:(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot)"
 #: (stance, pattern) in priority order; the first pattern that matches a sentence decides it.
 STANCE_CUES: tuple[tuple[Stance, str], ...] = (
     (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:this\s+recommendation\s+)?in\s+part\b"
@@ -35,13 +36,19 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                 r"|\bagrees?\s+with\s+(?:the\s+)?(?:first|second|third|latter|former)\s+(?:part|half|element)"
                                 r"|\b(?:supports?|agrees?|accepts?)\s+(?:some|parts?)\s+of\b"),
     (Stance.REJECTED, rf"\bnot\s+(?:supported|agreed|accepted)\b|\b{_NEG}\s+(?:support|agree|accept|endorse)\b"
-                      r"|\bdisagrees?\b|\brejects?\b|\bdeclines?\s+(?:to|this)\b|\bis\s+not\s+in\s+a\s+position\s+to\s+(?:support|accept)"),
+                      r"|\bdisagrees?\b|\brejects?\b|\bdeclines?\s+(?:to|this)\b|\bis\s+not\s+in\s+a\s+position\s+to\s+(?:support|accept)"
+                      # "it is not appropriate for him to accept the recommendation as worded", "unable to support"
+                      r"|\b(?:not\s+(?:appropriate|possible|able|feasible|practical|practicable)|unable)\s+(?:for\s+\w+\s+)?to\s+"
+                      r"(?:support|accept|agree\s+(?:to|with)|endorse)\s+(?:this|the|these|both|all)\b"),
     (Stance.ACCEPTED_IN_PRINCIPLE, r"\bin[\s-]principle\b|\bsupports?\s+the\s+(?:intent|intention|spirit|aim|objective|principle)s?\b"
                                    r"|\bagrees?\s+with\s+the\s+(?:intent|intention|spirit|aim|principle)"),
     (Stance.UNDER_CONSIDERATION, r"\bunder\s+(?:active\s+)?consideration\b|\b(?:is|are)\s+(?:currently\s+)?considering\b"
                                  r"|\bwill\s+(?:further\s+)?consider\s+(?:this|the)\s+recommendation\b|\bconsidering\s+(?:this|the)\s+recommendation"),
-    (Stance.NOTED, r"\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b(?!\s+(?:that|the\s+importance|how|the\s+need))"),
+    # "as noted in your report", "as you noted" report the coroner's words, not a position
+    (Stance.NOTED, r"(?<!\bas\s)(?<!\byou\s)\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b"
+                   r"(?!\s+(?:that|the\s+importance|how|the\s+need|in\s+(?:your|the|this)|above|below|earlier|previously))"),
     (Stance.ACCEPTED, r"\b(?:agrees?|agreed|accepts?|accepted|supports?|supported|endorses?|endorsed|welcomes?)\b"
+                      r"|\b(?:is|are)\s+(?:fully\s+|very\s+)?supportive\s+of\b"
                       r"|\bwill\s+implement\b|\b(?:is|are)\s+in\s+(?:full\s+)?agreement\s+with\b"
                       # "intends to adopt the Safety Recommendation", "All recommendations will be implemented"
                       r"|\b(?:will|intends?\s+to|plans?\s+to)\s+(?:\w+ly\s+)?(?:implement|adopt)\s+\[?(?:this|the|these|all|both)\s+"
@@ -59,6 +66,12 @@ _LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label
 _XREF = re.compile(r"\b(?:see|refer\s+to|as\s+(?:set\s+out|outlined|stated)\s+in)\s+(?:the\s+)?(?:government[’']?s\s+)?"
                    r"(?:(?:response|reply|answer)\s+(?:to|at|under)\s+)?"
                    r"recommendations?\s+(?P<num>\d+[a-z]?(?:\.\d+)*)", re.IGNORECASE)
+# An infinitive of purpose before a cue word: "resourced to support", "needed to implement".
+_PURPOSE = re.compile(r"\b(?:required|needed|necessary|in\s+order|designed|used|intended|resourced|funded|aim(?:s|ed)?|"
+                      r"seeks?|help(?:s|ed)?|works?|working)\s+to\s*$", re.IGNORECASE)
+# A line holding only recommendation numbers ("140.82-85, 87") heads the answer to *other* recommendations in a
+# UN reply that answers several in turn; a record's reply text sometimes runs on into it.
+_NEXT_ANSWER = re.compile(r"\n[ \t]*\d{1,3}\.\d{1,3}(?:[ \t]*[-–,][ \t]*(?:\d{1,3}\.)?\d{1,3})*[ \t]*(?:\n|$)")
 #: sentences after which a cue no longer speaks for the whole response
 _OPENING = 3
 
@@ -95,6 +108,26 @@ def find_cross_reference(text: str) -> str | None:
     return m.group("num") if m else None
 
 
+def answer_scope(response: str, sentences: Sequence[Sentence]) -> tuple[str, list[Sentence]]:
+    """The part of a reply that answers this recommendation, and its sentences.
+
+    A UN reply that answers several recommendations in turn heads each answer with a line of
+    recommendation numbers ("140.82-85, 87"); text after such a line answers others and says
+    nothing about this one's stance (its commitments are not this recommendation's).
+
+    Args:
+        response: the reply text (sentence offsets point into it).
+        sentences: its sentences.
+
+    Returns:
+        ``(text, sentences)`` cut before the first such heading; both unchanged when there is none.
+    """
+    m = _NEXT_ANSWER.search(response)
+    if m is None or not response[:m.start()].strip():
+        return response, list(sentences)
+    return response[:m.start()], [s for s in sentences if s.start < m.start()]
+
+
 def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = None,
                 commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
                 response: str = "", model: Any = None) -> StanceCall:
@@ -115,6 +148,9 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
     """
     official = official_stance(official_status)
     text = response or " ".join(s.text for s in sentences)
+    text, sentences = answer_scope(text, sentences)
+    commitments = [c for c in commitments if c.start < len(text)]
+    actions = [a for a in actions if a.start < len(text)]
     xref = find_cross_reference(text) if text else None
     hits = _hits(sentences)
     best = max(hits, key=lambda h: (h[0], -h[2].index), default=None)
@@ -182,6 +218,9 @@ def position_from_conduct(response: str, sentences: Sequence[Sentence], commitme
         ``(stance, confidence, evidence sentence or None)``; :func:`respassess.stance_conduct.read_conduct`
         gives the branch that decided as well.
     """
+    response, sentences = answer_scope(response, sentences)
+    commitments = [c for c in commitments if c.start < len(response)]
+    actions = [a for a in actions if a.start < len(response)]
     xref = find_cross_reference(response) if response else None
     conduct = read_conduct(response, sentences, commitments, actions, cross_reference=xref)
     return conduct.stance, conduct.confidence, conduct.evidence
@@ -197,7 +236,10 @@ _ONLY_PART = re.compile(r"\bonly\s+(?:accept|support|agree|implement)s?\b|\b(?:a
 _CONTINGENT = re.compile(r"\b(?:significant|substantial|major)\s+(?:funding|financial|cost|resource)\s+implications\b"
                          r"|\bfurther\s+(?:scoping|costing|feasibility\s+work)\s+(?:needs|is\s+needed|is\s+required|will\s+be\s+needed)\b"
                          r"|\b(?:subject|contingent|dependent)\s+(?:up)?on\s+(?:\w+\s+){0,2}(?:funding|budget|spending\s+review|"
-                         r"resourc\w*|cabinet)\b", re.IGNORECASE)
+                         r"resourc\w*|cabinet)\b"
+                         # the means need a change in the law that another body makes
+                         r"|\b(?:changes?|amendments?)\s+to\s+(?:the\s+)?(?:[\w()]+\s+){0,5}?(?:Act|legislation|law|regulations)\b"
+                         r"(?:\s+\S+){0,6}?\s+(?:would|will)\s+(?:be\s+)?(?:required|needed|necessary)\b", re.IGNORECASE)
 #: sentences after an acceptance in which a funding or scoping condition still qualifies it
 _CONTINGENT_REACH = 2
 
@@ -219,6 +261,11 @@ def _refine(stance: Stance, sent: Sentence, hits: Sequence[tuple[float, Stance, 
                  and h[2].index > sent.index and _ABOUT_REC.search(h[2].text)]
         if later:
             return later[0][1], later[0][2]
+        # "Response: Noted. ... does not extend to the remit, capacity or expertise to deliver": the text
+        # declines what the label only notes (judge from the text, ANNOTATION.md §1)
+        refusal = refusal_sentence([s for s in sentences if s.index > sent.index], commitments)
+        if refusal is not None:
+            return Stance.REJECTED, refusal
     if stance is Stance.ACCEPTED:
         if _CAVEAT.search(sent.text):
             return Stance.ACCEPTED_IN_PRINCIPLE, sent
@@ -254,6 +301,9 @@ def _sentence_stance(text: str) -> Stance | None:
             continue
         if stance is Stance.ACCEPTED and not _ABOUT_REC.search(text) and m.start() > 60:
             # "supports the work of ..." deep in a sentence is not a position on the recommendation
+            continue
+        if stance is Stance.ACCEPTED and _PURPOSE.search(text[:m.start()]):
+            # "changes to the Act would be required to support any measures": a purpose, not a position
             continue
         return stance
     return None

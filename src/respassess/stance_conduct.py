@@ -26,10 +26,29 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .types import Action, ActionStatus, Commitment, CommitmentStrength, Sentence, Stance
+from .stance_conduct_cues import (  # noqa: F401 (re-exported for callers of this module)
+    _ADEQUATE,
+    _CONDITIONAL,
+    _DEFERRAL,
+    _IMPLEMENTED,
+    _NEED,
+    _NO_COMMENT,
+    _NO_TEXT,
+    _NOT_A_REFUSAL,
+    _REFUSAL,
+    _TIMING,
+)
+from .types import (
+    Action,
+    ActionStatus,
+    Commitment,
+    CommitmentStrength,
+    Sentence,
+    Stance,
+)
 
-__all__ = ["Conduct", "read_conduct", "conduct_signals", "commitment_kind", "COMMITMENT_KINDS", "CONDUCT_REASONS",
-           "SIGNAL_NAMES"]
+__all__ = ["Conduct", "read_conduct", "conduct_signals", "commitment_kind", "refusal_sentence", "COMMITMENT_KINDS",
+           "CONDUCT_REASONS", "SIGNAL_NAMES"]
 
 #: what a commitment promises, see :func:`commitment_kind`
 COMMITMENT_KINDS = ("action", "deliberation", "continuation", "report_back", "others")
@@ -39,61 +58,6 @@ CONDUCT_REASONS = ("no_text", "cross_reference", "refusal", "implemented", "no_c
 _POSITIVE = frozenset({Stance.ACCEPTED, Stance.ACCEPTED_IN_PRINCIPLE, Stance.PARTIALLY_ACCEPTED})
 
 _F = re.IGNORECASE
-# A negated verdict on the step asked for: it is not needed, the status quo already does it.
-_NEED = (r"(?:necessary|needed|required|warranted|justified|appropriate|feasible|practical|practicable|proportionate"
-         r"|cost[-\s]effective|a\s+priority|(?:the|any|a)\s+need|sufficient\s+(?:justification|reason|grounds?))")
-_REFUSAL = re.compile(
-    rf"\bnot\s+(?:be\s+)?(?:considered\s+|deemed\s+|thought\s+|seen\s+as\s+|currently\s+)?(?:(?:possible|practical|feasible)\s+or\s+)?{_NEED}\b"
-    rf"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+(?:consider|believe|think|see|regard|deem)\b(?:\W+\w+){{0,8}}?\W+{_NEED}"
-    r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+see\s+(?:the|any|a)\s+(?:need|reason|benefit|case)\b"
-    r"|\bsees?\s+no\s+(?:need|reason|benefit|case)\b|\bthere\s+is\s+no\s+(?:need|case)\s+(?:to|for)\b"
-    r"|\bno\s+(?:change|further\s+action|amendments?|need)\s+(?:is|are|will\s+be)?\s*(?:necessary|needed|required|planned)"
-    r"|\bno\s+(?:plans?|intention)\s+to\b|\b(?:does|do|will)\s*(?:not|n[’']t)\s+(?:intend|plan|propose)\s+to\b"
-    r"|\bwill\s*(?:not|n[’']t)\s+(?:be\s+)?(?:implement|pursu|adopt|introduc|proceed|progress|tak(?:e|en)\s+forward)\w*"
-    r"|\bnot\s+(?:an\s+obligation|the\s+role|the\s+responsibility)\s+of\b|\bdeems?\s+that\s+no\b"
-    r"|\bquestion(?:s|ing)?\s+the\s+need\b|\b(?:little|no)\s+(?:value|benefit|merit)\s+in\b", _F)
-_ADEQUATE = re.compile(
-    r"\balready\s+(?:sufficiently|adequately|fully|effectively)\b|\bconfirmed\s+the\s+adequacy\b"
-    r"|\b(?:adequately|sufficiently)\s+(?:address|cover|regulat|provid|protect)(?:e?s|e?d)\b"
-    r"|\bsufficient\s+(?:legal\s+)?(?:remedies|powers|provisions|safeguards|measures|controls)\s+(?:are\s+)?(?:already\s+)?in\s+place"
-    r"|\bconsiders?\s+(?:the\s+)?(?:existing|current)\s+(?:\w+\s+){0,3}(?:to\s+be\s+)?(?:adequate|sufficient|appropriate)\b"
-    r"|\b(?:existing|current)\s+(?:\w+\s+){0,8}?(?:is|are)\s+(?:considered\s+|deemed\s+)?(?:adequate|sufficient)\b"
-    # "The requirements specified in MATS 3-8:91 were adequate"
-    r"|\b(?:requirements|rules|provisions|procedures|arrangements|legislation|regulations|measures|controls|standards)\s+"
-    r"(?:\S+\s+){0,8}?(?:is|are|was|were|remain)\s+(?:considered\s+|deemed\s+|already\s+)?(?:adequate|sufficient)\b", _F)
-# A negation inside "whether/if", in past narration ("they believed a referral was not needed") or
-# about the timetable does not decline the recommendation.
-_NOT_A_REFUSAL = re.compile(r"\b(?:whether|if|unless)\b[^.;:]{0,60}$|\b(?:was|were|had\s+been|had)\s*$", _F)
-_CONDITIONAL = re.compile(r"\b(?:if|should|unless|were)\b[^.;:]{0,100}$", _F)
-_TIMING = re.compile(r"^\W*(?:\w+\W+){0,6}?(?:dates?|timeframes?|time\s*frames?|timelines?|timing|deadlines?)\b", _F)
-_IMPLEMENTED = re.compile(r"\bconsiders?\s+(?:this|these|the)\s+recommendations?\s+(?:to\s+be\s+|as\s+)?"
-                          r"(?:implemented|fulfilled|met|addressed)\b|\bhas\s+(?:already\s+)?been\s+(?:fully\s+)?implemented\b"
-                          r"|\b(?:this|the)\s+(?:recommended\s+)?action\s+has\s+(?:already\s+)?been\s+(?:taken|completed)\b"
-                          # "the activities for the implementation of this recommendation are already ongoing"
-                          r"|\bimplementation\s+of\s+(?:this|the|these)\s+recommendations?\s+(?:is|are|has|have)\s+(?:already\s+)?"
-                          r"(?:been\s+)?(?:ongoing|under\s*way|in\s+progress|started|begun|commenced)\b", _F)
-_NO_COMMENT = re.compile(r"\bno\s+comment\b|\bwill\s+await\b", _F)
-# Deciding later: a question left open, a study of whether or what to do, a decision not yet made.
-_DEFERRAL = re.compile(
-    r"\b(?:will|shall|(?:intends?|plans?|proposes?|(?:is|are|has\s+been|have\s+been)\s+(?:asked|proposed|tasked))\s+to|"
-    r"(?:is|are)\s+to)\s+(?:now\s+|further\s+|carefully\s+|then\s+)?(?:consider|explore|examine|"
-    r"investigate|assess|evaluate|determine\s+(?:whether|if|the\s+(?:scale|extent|feasibility))|look\s+into|"
-    r"review\s+(?:whether|the\s+need|options))\b"
-    r"|\b(?:identif|determin|assess|investigat|establish|consider|decid)\w*\s+(?:if|whether|what\s+(?:action|further|changes?|steps?)"
-    r"|the\s+(?:scale|extent|feasibility|need|case|merits)\b)"
-    r"|\b(?:assessment|review|analysis|study|evaluation|examination)\s+of\s+(?:whether|if|the\s+(?:need|feasibility|case|merits))\b"
-    r"|\b(?:identify|assess|consider|explore|examine)\s+(?:and\s+\w+\s+)?(?:the\s+)?options\b"
-    r"|\bunder\s+(?:review|consideration)\b|\brequested\s+an\s+opinion\b|\bgap\s+analysis\b"
-    r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:reviewing|considering|assessing|examining|investigating|evaluating|"
-    r"exploring|looking\s+into)\b"
-    r"|\bnot\s+yet\s+(?:produced|reached|made|taken)\s+a\s+(?:final\s+)?(?:position|decision)\b|\bno\s+decision\s+has\b"
-    r"|\bmay\s+not\s+(?:necessarily\s+)?result\s+in\b|\bwill\s+(?:then\s+)?be\s+in\s+a\s+(?:better|clearer|stronger)\s+position\s+to\b"
-    r"|\bnot\s+(?:yet|presently|currently)\s+(?:able|in\s+a\s+position)\s+to\s+(?:respond|comment|provide\s+(?:a|its|our|the)\s+"
-    r"(?:full\s+)?response)"
-    r"|\bdecid\w*\s+(?:up)?on\s+(?:the|our|its|their|a|any)\s+(?:future\s+|best\s+|appropriate\s+)?(?:course|action|approach|way\s+forward|response)"
-    r"|\bcommission\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:conduct|undertake|carry\s+out|provide)\s+(?:an?\s+)?(?:\w+\s+){0,3}?"
-    r"(?:review|assessment|study|evaluation|analysis|advice)\b", _F)
-_NO_TEXT = re.compile(r"\b(?:incomprehensible|unintelligible|not\s+clear\s+what)\b", _F)
 
 # What a commitment promises, read from its own words: the verb after the modal decides, so "the
 # outcome of this assessment will be added" is a step and "will consider whether" a deliberation.
@@ -116,12 +80,14 @@ _REPORT_BACK = re.compile(r"\b(?:update|inform|advise|notify|brief|write\s+(?:ag
                           r"(?:update|further\s+information)\b", _F)
 # "I expect trusts to ..." hopes for others' action; "we expect to ..." is the responder's own plan
 _OTHERS = re.compile(r"^\W*(?:I|we)\s+(?:would\s+)?(?:expect|encourage|urge|ask)\s+(?!(?:to|this|it|that|these|them)\b)\w+|\bare\s+encouraged\s+to\b"
+                     # "Health Advisors (HAs) are expected to convey": a standing expectation of others
+                     r"|^\W*(?!(?:I|we)\b)[^.;]{0,80}?\b(?:is|are)\s+expected\s+to\s+(?!be\b)\w+"
                      r"|^\W*(?:providers|trusts|operators|councils|local\s+\w+|individual\s+\w+)\b", _F)
 _CONCRETE = re.compile(r"\bwill\s+(?:\w+\s+)?(?:implement|introduce|publish|develop|establish|amend|update|issue|deliver|create|"
                        r"set\s+up|roll\s+out|launch|add|include|revise|change|install|fit|train|inspect|audit|require|"
                        r"prescribe|prohibit|ratify|adopt|replace|fund|appoint|produce|circulate|distribute|put\s+in\s+place)\w*", _F)
 # Completed or ongoing activity that changes something, as opposed to a standing rule described.
-_CHANGE = re.compile(r"\b(?:implement|introduc|publish|develop|establish|amend|updat|issu|creat|launch|add|revis|chang|"
+_CHANGE = re.compile(r"\b(?:implement|introduc|publish|develop|establish|amend|updat|issu|creat|launch|add(?:s|ed|ing)?\b|revis|chang|"
                      r"ratif|adopt|replac|fund|appoint|produc|circulat|distribut|strengthen|train|install|set\s+up|start|"
                      r"began|begun|commission|undert|convened|reviewed|put\s+in\s+place|rolled|increas|expand|improv)\w*", _F)
 # Done, in the text's own words, for clauses the action extractor misses ("Action has been initiated to
@@ -154,6 +120,30 @@ class Conduct:
     decisive: bool
 
 
+# stems of verbs that name a concrete step
+_STEP_STEMS = (r"(?:implement|introduc|publish|develop|establish|amend|updat|issu|deliver|creat|launch|add|includ|revis|"
+               r"chang|install|fit|train|inspect|audit|requir|prohibit|ratif|adopt|replac|fund|appoint|produc|circulat|"
+               r"distribut|complet|review|conduct|undertak|provid|set\s+up|roll\s+out)")
+# A standing purpose in the present tense, not a promise: "This pathway aims to reduce ...", "The RCR ... aims to
+# lead" (but "The Government aims to publish the strategy by 2025" plans a step).
+_PURPOSE = re.compile(rf"^\W*(?:(?!will\b|shall\b)\S+\s+){{0,8}}?(?:aims|seeks|strives|exists)\s+to\s+(?!{_STEP_STEMS})", _F)
+# "committed to learning from them" is a disposition; "committed to completing the process" a step
+_COMMITTED = re.compile(rf"\bcommitted\s+to\s+(?!{_STEP_STEMS}\w*ing\b)\w+ing\b", _F)
+# A review of the responder's own procedures is the step a safety recommendation usually asks for, not a
+# deliberation: "will review its procedures for converting used rolling stock".
+_REVIEW_STEP = re.compile(r"\bwill\s+(?:\w+ly\s+)?review\s+(?:its|their|our|the|current|existing|all|relevant)\s+(?:\w+\s+){0,3}?"
+                          r"(?:procedures?|process(?:es)?|polic(?:y|ies)|guidance|guidelines|training|systems?|rules?|standards?|"
+                          r"protocols?|arrangements|requirements|manuals?|instructions?|documentation|curricul\w+|practices?)\b"
+                          r"(?!\s+(?:to\s+(?:consider|determine|see|assess)|and\s+consider))", _F)
+# Deliberating only over timing ("liaise with the operator to determine an appropriate completion date") plans
+# the step; it does not leave the decision open.
+_TIMING_ONLY = re.compile(r"\b(?:determine|agree|set|confirm|establish|identify|decide)\s+(?:on\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
+                          r"(?:dates?|timeframes?|time\s*frames?|timetables?|timelines?|timing|schedule)\b", _F)
+# An offer to act: "we would be pleased to make mention of this case to our members" (not "happy to discuss")
+_OFFER = re.compile(r"\b(?:would|will|shall)\s+be\s+(?:very\s+)?(?:pleased|happy|glad|willing)\s+to\s+"
+                    r"(?!(?:discuss|meet|consider|answer|respond|assist\s+(?:further|with\s+any))\b)\w+", _F)
+
+
 def commitment_kind(commitment: Commitment) -> str:
     """What a commitment promises, one of :data:`COMMITMENT_KINDS`.
 
@@ -171,6 +161,10 @@ def commitment_kind(commitment: Commitment) -> str:
         return "others"
     if _REPORT_BACK.search(text):
         return "report_back"
+    if _PURPOSE.search(text) or _COMMITTED.search(text):
+        return "continuation"
+    if _REVIEW_STEP.search(text) or _TIMING_ONLY.search(text):
+        return "action"
     concrete = _CONCRETE.search(text)
     deliberate = _DELIBERATE.search(text)
     if deliberate and not (concrete and concrete.start() < deliberate.start()):
@@ -184,6 +178,13 @@ def _is_action(c: Commitment) -> bool:
     return c.strength is not CommitmentStrength.VAGUE and not c.conditional and commitment_kind(c) == "action"
 
 
+def _own_commitments(commitments: Sequence[Commitment]) -> list[Commitment]:
+    """Commitments that promise something of the responder's own: not a rule stated conditionally ("the
+    court will assign counsel if ..."), an expectation of others or a standing purpose ("aims to lead")."""
+    return [c for c in commitments if not c.conditional and commitment_kind(c) != "others"
+            and not _PURPOSE.search(c.text) and not _COMMITTED.search(c.text)]
+
+
 def _refusal(sentence: Sentence) -> bool:
     for pattern in (_REFUSAL, _ADEQUATE):
         for m in pattern.finditer(sentence.text):
@@ -191,6 +192,25 @@ def _refusal(sentence: Sentence) -> bool:
                 continue
             return True
     return False
+
+
+def refusal_sentence(sentences: Sequence[Sentence], commitments: Sequence[Commitment] = ()) -> Sentence | None:
+    """The first sentence that declines the step in other words, when the reply promises no concrete step elsewhere.
+
+    "The existing framework does not extend to the remit to deliver this", "is impractical",
+    "the current regulation is adequate": a position the guide reads as a refusal (ANNOTATION.md §1).
+
+    Args:
+        sentences: the reply's sentences.
+        commitments: its extracted commitments.
+
+    Returns:
+        The refusing sentence, or ``None`` when there is none or the reply also acts on another part.
+    """
+    refusal = next((s for s in sentences if _refusal(s)), None)
+    if refusal is None or any(_is_action(c) and c.sentence_index != refusal.index for c in commitments):
+        return None
+    return refusal
 
 
 def _defers(sentence: Sentence) -> bool:
@@ -215,8 +235,7 @@ def _change_actions(actions: Sequence[Action]) -> list[Action]:
     out = []
     for a in actions:
         cue = a.cue or a.text
-        if _CHANGE.search(cue) or (a.status is ActionStatus.ONGOING and not _STATUS_QUO.search(cue)
-                                   and re.search(r"\b(?:is|are|being)\b", cue)):
+        if _CHANGE.search(cue):
             out.append(a)
     return out
 
@@ -280,8 +299,11 @@ def read_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequ
             return Conduct(Stance.UNDER_CONSIDERATION, 0.55, evidence, "deferral", decisive)
     if steps:
         return Conduct(Stance.ACCEPTED, 0.6, _sentence_of(sentences, steps[0].start), "future_action", False)
+    offer = _first(_OFFER, sentences)
+    if offer is not None:  # "we would be pleased to make mention of this case to our members"
+        return Conduct(Stance.ACCEPTED, 0.5, offer, "future_action", False)
     done = _done_sentences(sentences)
-    if not commitments and not change and not done:
+    if not _own_commitments(commitments) and not change and not done:
         # Only a standing rule or state of affairs described, whatever the label says (ANNOTATION.md §6).
         return Conduct(Stance.NOTED, 0.5, None, "description_only", True)
     if official is not None and official is not Stance.UNCLEAR:
@@ -339,7 +361,7 @@ def conduct_signals(response: str, sentences: Sequence[Sentence], commitments: S
         implemented=float(_first(_IMPLEMENTED, sentences) is not None),
         no_comment=float(_first(_NO_COMMENT, sentences) is not None),
         deferral=len(deferrals) / n, deferral_open=float(any(s.index < 2 for s in deferrals)),
-        description_only=float(not commitments and not change and not _done_sentences(sentences)),
+        description_only=float(not _own_commitments(commitments) and not change and not _done_sentences(sentences)),
         decisive=float(conduct.decisive),
     )
     out.update({f"reason_{r}": float(conduct.reason == r) for r in CONDUCT_REASONS})

@@ -125,6 +125,7 @@ def stance_example(record_id: str, response: str, sentences: Sequence[Any], comm
         The example, features in :data:`~respassess.stance_model.FEATURE_NAMES` order.
     """
     from .stance import (
+        answer_scope,
         explicit_position,
         find_cross_reference,
         official_stance,
@@ -133,15 +134,21 @@ def stance_example(record_id: str, response: str, sentences: Sequence[Any], comm
     from .stance_conduct import read_conduct
     from .stance_model import stance_features
 
-    explicit = explicit_position(sentences)
+    features = stance_features(sentences, commitments=commitments, actions=actions, response=response)
     rule = read_stance(sentences, official_status=official_status, commitments=commitments, actions=actions,
                        response=response, model=False)
+    group = " ".join(response.lower().split())
+    # the rest reads only the part of the reply that answers this recommendation, as read_stance does
+    response, sentences = answer_scope(response, sentences)
+    commitments = [c for c in commitments if c.start < len(response)]
+    actions = [a for a in actions if a.start < len(response)]
+    explicit = explicit_position(sentences)
     official = official_stance(official_status)
     conduct = read_conduct(response, sentences, commitments, actions, official=official,
                            cross_reference=find_cross_reference(response) if response else None)
     return StanceExample(
         record_id=record_id,
-        features=stance_features(sentences, commitments=commitments, actions=actions, response=response),
+        features=features,
         explicit_weight=explicit[0] if explicit else 0.0, rule_stance=rule.stance.value,
         official=official.value if official else None, gold=gold, weak=weak,
-        group=" ".join(response.lower().split()), rule_decisive=conduct.decisive)
+        group=group, rule_decisive=conduct.decisive)

@@ -141,10 +141,12 @@ def feature_table(sentences: Sequence[Sentence], *, commitments: Sequence[Commit
     Returns:
         ``{name: value}``.
     """
-    from .stance import explicit_position, find_cross_reference
+    from .stance import answer_scope, explicit_position, find_cross_reference
     from .stance_conduct import conduct_signals, read_conduct
 
-    text = response or " ".join(s.text for s in sentences)
+    text, sentences = answer_scope(response or " ".join(s.text for s in sentences), sentences)
+    commitments = [c for c in commitments if c.start < len(text)]
+    actions = [a for a in actions if a.start < len(text)]
     explicit = explicit_position(sentences)
     conduct = read_conduct(text, sentences, commitments, actions,
                            cross_reference=find_cross_reference(text) if text else None)
