@@ -51,3 +51,15 @@ def test_align_prefers_similar_sentence_and_skips_label_lines():
     sims = similarity_matrix(emb.encode([a.text for a in asks]), emb.encode([s.text for s in sents]))
     result = align(asks, sents, sims, top_k=2, min_similarity=0.3)
     assert [a.sentence_index for a in result] == [1]
+
+
+def test_align_keeps_a_long_sentence_holding_every_key_term_of_a_short_ask():
+    # the seed (records/uk_pac_seed.jsonl): "improve its data" against a 40-word sentence
+    asks = [Ask(0, "improve its data", 0, 16), Ask(1, "data", 17, 21)]
+    long = Sentence(0, "The department has also published findings from its longitudinal study discovery phase, "
+                       "which is testing new ways to improve its data on the outcomes and experiences of children.",
+                    0, 180)
+    sims = np.array([[0.154], [0.154]], dtype=np.float32)  # the cosine MiniLM gives this pair
+    kept = align(asks, [long], sims, min_similarity=0.35)
+    assert [(a.ask_index, a.sentence_index) for a in kept] == [(0, 0)]  # a one-term ask needs the cosine
+    assert align(asks, [long], np.array([[0.09], [0.09]], dtype=np.float32), min_similarity=0.35) == ()

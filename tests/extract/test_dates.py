@@ -18,6 +18,8 @@ NZ = "New Zealand"
 # (text, jurisdiction, response_date, value, granularity, vague, relative, resolved) -- phrases from the data
 NORMALISE_CASES = [
     ("Autumn Budget 2024", UK, None, "2024-10-30", "event", False, False, True),
+    ("Autumn Budget 2024", None, None, "2024-10-30", "event", False, False, True),  # only the UK holds it
+    ("Autumn Budget 2024", AU, None, "2024", "event", False, False, True),
     ("December 2023", UK, None, "2023-12", "month", False, False, True),
     ("from 2023", UK, None, "2023", "year", False, False, True),
     ("later this year", UK, None, None, "vague", True, True, False),

@@ -60,8 +60,10 @@ def align(asks: Sequence[Ask], sentences: Sequence[Sentence], similarities: np.n
           top_k: int = 3, min_similarity: float = 0.35) -> tuple[Alignment, ...]:
     """Pick up to ``top_k`` evidence sentences per ask.
 
-    A sentence qualifies when its cosine is at least ``min_similarity``, or when it
-    shares most of the ask's key terms; it is ranked by cosine plus a term-overlap bonus.
+    A sentence qualifies when its cosine is at least ``min_similarity``, when it shares most
+    of the ask's key terms and comes close, or when it holds all of two or more key terms
+    (a long sentence dilutes the cosine of a short ask); it is ranked by cosine plus a
+    term-overlap bonus.
 
     Args:
         asks: the recommendation's asks.
@@ -77,12 +79,17 @@ def align(asks: Sequence[Ask], sentences: Sequence[Sentence], similarities: np.n
     substantive = [not is_label_line(s.text) for s in sentences]
     for a, ask in enumerate(asks):
         scored = []
+        several_terms = len(key_terms(ask.text)) >= 2
         for s, sent in enumerate(sentences):
             if not substantive[s]:
                 continue
             sim = float(similarities[a, s])
             overlap = term_overlap(ask.text, sent.text)
-            if sim >= min_similarity or (overlap >= 0.6 and sim >= min_similarity - 0.15):
+            # a long sentence dilutes the cosine of a short ask: holding all of two or more of
+            # its key terms ("improve its data" in "... new ways to improve its data on ...") is evidence
+            whole = overlap >= 1.0 and several_terms
+            if (sim >= min_similarity or (overlap >= 0.6 and sim >= min_similarity - 0.15)
+                    or (whole and sim >= min_similarity - 0.25)):
                 scored.append((sim + TERM_WEIGHT * overlap, s, sim))
         scored.sort(key=lambda t: (-t[0], t[1]))
         out.extend(Alignment(ask_index=ask.index, sentence_index=s, similarity=round(sim, 6))

@@ -40,6 +40,15 @@ def fiscal_event(core: str, cal: FiscalCalendar) -> NormalisedDate | None:
         for entry in v["events"]["events"].get(cal.name, []):
             if name in entry["names"] and entry["label"] in (lab, lab[:4] if len(lab) == 4 else lab):
                 return make(entry["date"], G.EVENT, entry["date"], entry["date"])
+        if cal.start_month is None:
+            # jurisdiction unknown: a name and label only one jurisdiction's table holds ("Autumn Budget 2024")
+            # still places the event
+            hits = {entry["date"] for entries in v["events"]["events"].values() for entry in entries
+                    if name in entry["names"] and entry["label"] == lab}
+            if len(hits) == 1:
+                date = hits.pop()
+                return make(date, G.EVENT, date, date,
+                            note="jurisdiction not given; the only fiscal event of this name and year in the table")
         year = int(lab[:4])
         return make(str(year), G.EVENT, iso_day(year, 1, 1), iso_day(year, 12, 31),
                      note=f"'{name} {lab}' is not in the fiscal events table; only its year is known")
