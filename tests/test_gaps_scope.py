@@ -1,10 +1,9 @@
 """Which findings speak for the responder: shared UPR replies, standing procedures, other bodies."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from respassess.gaps_scope import is_procedure, is_responder, own_text_end, restrict
+from respassess.gaps_scope import is_procedure, is_responder, restrict
+from respassess.segment import own_answer_end
 from respassess.types import Commitment, CommitmentStrength, Sentence
 
 # upr_slovenia.jsonl (dev split): a shared reply whose tail answers recommendations 140.145 and 146
@@ -18,27 +17,12 @@ def _commit(text, actor, deadline=None):
                       sentence_index=0, deadline=deadline)
 
 
-def test_a_line_of_recommendation_numbers_ends_the_own_answer():
-    end = own_text_end(UPR_SHARED)
+def test_findings_after_the_own_answer_are_dropped():
+    end = own_answer_end(UPR_SHARED)
     assert UPR_SHARED[:end].rstrip().endswith("secondary education.")
     assert "140.145" not in UPR_SHARED[:end]
     sents = [Sentence(0, "x", 0, 10), Sentence(1, "y", end + 20, end + 30)]
     assert restrict(sents, end) == sents[:1]
-
-
-@pytest.mark.parametrize("text", [
-    "140.82-85, 87\nSlovenia implements anti-trafficking measures.",   # a leading number line is the record's own
-    "The Criminal Code 2008 provides for this. Section 122.3 applies.",  # numbers inside prose are not a line
-    "",
-])
-def test_no_number_line_keeps_the_whole_response(text):
-    assert own_text_end(text) == len(text)
-
-
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
-def test_own_text_end_is_an_offset_into_the_text(text):
-    end = own_text_end(text)
-    assert 0 <= end <= len(text)
 
 
 @pytest.mark.parametrize("actor, expected", [

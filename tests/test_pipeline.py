@@ -7,7 +7,7 @@ import pytest
 import respassess
 from respassess import AskLabel, GapKind, Stance
 from respassess.config import AssessConfig
-from respassess.pipeline import Assessor, detect_language
+from respassess.pipeline import detect_language
 from respassess.records import read_records, record_from_strings
 from tests.conftest import REPO_ROOT
 

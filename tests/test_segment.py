@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from respassess.segment import split_asks, split_sentences
+from respassess.segment import own_answer_end, split_asks, split_sentences
 
 
 def test_seed_recommendation_splits_into_its_asks(nlp, seed_record):
@@ -347,3 +347,30 @@ def test_web_address_in_a_list_is_not_cut_at_its_colon(nlp):
     texts = [a.text for a in split_asks(nlp(text))]
     assert not any(t.startswith("//") or "https" in t for t in texts)
     assert "be compliant with the digital technology assessment criteria (DTAC)" in texts
+
+
+# upr_slovenia.jsonl (dev split): a shared reply whose tail answers recommendations 140.145 and 146
+UPR_SHARED = ("Slovenia provides a minimum of 12 years of free education, with children enrolled in nine years of "
+              "primary education and the possibility of free enrolment in secondary education.\n140.145, 146\n"
+              "Slovenia will adopt modern approaches to raise awareness of sustainable practices.")
+
+
+def test_a_line_of_recommendation_numbers_ends_the_own_answer():
+    end = own_answer_end(UPR_SHARED)
+    assert UPR_SHARED[:end].rstrip().endswith("secondary education.")
+    assert "140.145" not in UPR_SHARED[:end]
+
+
+@pytest.mark.parametrize("text", [
+    "140.82-85, 87\nSlovenia implements anti-trafficking measures.",   # a leading number line is the record's own
+    "The Criminal Code 2008 provides for this. Section 122.3 applies.",  # numbers inside prose are not a line
+    "",
+])
+def test_no_number_line_keeps_the_whole_response(text):
+    assert own_answer_end(text) == len(text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_own_answer_end_is_an_offset_into_the_text(text):
+    end = own_answer_end(text)
+    assert 0 <= end <= len(text)

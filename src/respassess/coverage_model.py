@@ -275,12 +275,6 @@ class CoverageModel(LinearSoftmax):
             **self.meta_,
         }
 
-    def save(self, path: str | Path) -> Path:
-        """Write the model as JSON (sorted keys, so the same fit gives the same bytes)."""
-        from .models import save_json
-
-        return save_json(self.to_dict(), path)
-
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "CoverageModel":
         """Rebuild a model from :meth:`to_dict` data.

@@ -244,3 +244,13 @@ RESPONSIVE = re.compile(
 CROSS_REFERENCE = re.compile(
     r"^\W*(?:please\s+)?(?:see|refer\s+to|as\s+(?:per|set\s+out\s+in))\s+(?:the\s+)?(?:\S+\s+){0,6}?"
     r"(?:recommendations?|rec\.?)\s+[\w./-]+\W*$", _I)
+
+#: Timing that names no date ("in due course", "next spending review", "near-term").
+VAGUE_TIMING = re.compile(r"\bdue\s+course\b|\bshortly\b|\bsoon\b|\blater\b|\beventually\b|\bcoming\s+(?:months|weeks|"
+                           r"year)\b|\bfuture\b|\bas\s+(?:quickly|soon)\s+as\s+possible\b|\bnext\s+(?:\w+\s+)?spending\s+"
+                           r"review\b|\bforthcoming\b|\btimely\b|\bover\s+time\b|\bnear(?:-|\s+)\w*\s*term\b", re.IGNORECASE)
+
+
+def is_formula(text: str) -> bool:
+    """True for courtesy and correspondence sentences, which promise nothing on the recommendation."""
+    return bool(COURTESY.search(text) or CORRESPONDENCE.search(text))

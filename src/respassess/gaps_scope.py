@@ -3,7 +3,8 @@
 Three things make an extracted "will" or sentence irrelevant to the gap flags:
 
 * *shared replies*: UN UPR addenda answer clusters of recommendations in one block; a line
-  made only of recommendation numbers ("140.145, 146") starts the answer to other ones;
+  made only of recommendation numbers ("140.145, 146") starts the answer to other ones
+  (:func:`respassess.segment.own_answer_end` finds it);
 * *standing procedure*: "the court will assign a defence counsel if ...", "a social worker
   will make their methodology clear", "Clinical staff will liaise with the specialist centre":
   a description of how a process works, which is how things stand, not an undertaking;
@@ -17,10 +18,8 @@ from collections.abc import Sequence
 
 from .types import Commitment, Sentence
 
-__all__ = ["is_procedure", "is_responder", "own_text_end", "restrict"]
+__all__ = ["is_procedure", "is_responder", "restrict", "sentence_at"]
 
-# A line holding only recommendation numbers: "140.145, 146", "140.82-85, 87", "122.28".
-_CLUSTER_LINE = re.compile(r"^[ \t]*\d{1,3}\.\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3}(?:\.\d{1,3})?)*[ \t]*$", re.MULTILINE)
 # The responder speaking: pronouns, governments and the kinds of body that answer recommendations.
 _RESPONDER = re.compile(
     r"\b(?:government|department|minist|dhsc|home\s+office|treasury|hm\s+|authority|director|secretary|agency|"
@@ -45,22 +44,6 @@ _UNDERTAKING = re.compile(r"\b(?:develop|publish|produc|introduc|launch|establis
 _RULE_LEAD = re.compile(
     r"^\W*(?:\d+\.\s*)?(?:when(?:ever)?|where|if|in\s+(?:cases?|the\s+event|circumstances)|should|upon|for\s+"
     r"(?:those|all|any|patients|cases)|unless|as\s+the\s+professional)\b", re.IGNORECASE)
-
-
-def own_text_end(response: str) -> int:
-    """Where the response's answer to this recommendation ends: at a recommendation-number line, or its end.
-
-    Args:
-        response: the response text.
-
-    Returns:
-        The offset of the first line made only of recommendation numbers after some text of
-        the response's own, or ``len(response)`` when there is none.
-    """
-    for m in _CLUSTER_LINE.finditer(response):
-        if response[:m.start()].strip():
-            return m.start()
-    return len(response)
 
 
 def is_responder(actor: str | None) -> bool:
@@ -115,9 +98,14 @@ def restrict(items: Sequence, end: int) -> list:
 
     Args:
         items: findings with a ``start`` offset into the response (sentences, commitments, dates ...).
-        end: the offset from :func:`own_text_end`.
+        end: the offset from :func:`respassess.segment.own_answer_end`.
 
     Returns:
         The items that start before ``end``, in their order.
     """
     return [x for x in items if x.start < end]
+
+
+def sentence_at(pos: int, sentences: Sequence[Sentence]) -> Sentence | None:
+    """The sentence holding offset ``pos``, if any."""
+    return next((s for s in sentences if s.start <= pos < s.end), None)

@@ -50,6 +50,16 @@ class LinearSoftmax:
         self.mean_ = np.asarray(data["scaler"]["mean"], dtype=np.float64)
         self.scale_ = np.asarray(data["scaler"]["scale"], dtype=np.float64)
 
+    def to_dict(self) -> dict[str, Any]:  # pragma: no cover - each model lays out its own file
+        """The fitted state as JSON-safe data (written by :meth:`save`)."""
+        raise NotImplementedError
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model as JSON (sorted keys, so the same fit gives the same bytes)."""
+        from .models import save_json
+
+        return save_json(self.to_dict(), path)
+
     @staticmethod
     def read_json(path: str | Path, *, what: str, rebuild: str) -> dict[str, Any]:
         """Read a model file, turning unreadable or invalid JSON into a :class:`ModelIntegrityError`."""

@@ -64,7 +64,33 @@ from .types import Ask, Sentence
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["split_asks", "split_sentences", "PROPERTY_WORDS"]
+__all__ = ["split_asks", "split_sentences", "own_answer_end", "PROPERTY_WORDS"]
+
+# A line holding only recommendation numbers ("140.145, 146", "140.82-85, 87", "122.28"): in a UN reply that
+# answers several recommendations in turn, it heads the answer to *other* ones.
+_NEXT_ANSWER_LINE = re.compile(r"^[ \t]*\d{1,3}\.\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3}(?:\.\d{1,3})?)*[ \t]*$", re.MULTILINE)
+
+
+def own_answer_end(response: str) -> int:
+    """Where a reply's answer to *this* recommendation ends.
+
+    A record's reply text sometimes runs on into the answers to other recommendations, each
+    headed by a line of recommendation numbers; what follows such a line says nothing about
+    this recommendation (its stance, commitments, dates).
+
+    Args:
+        response: the reply text.
+
+    Returns:
+        The end of the reply's own text (before the whitespace leading to the first
+        recommendation-number line that follows some text of its own), or ``len(response)``
+        when there is none.
+    """
+    for m in _NEXT_ANSWER_LINE.finditer(response):
+        own = response[:m.start()]
+        if own.strip():
+            return len(own.rstrip())
+    return len(response)
 
 # Properties that a deliverable can lack on its own: "a plan without costs fails 'fully costed'".
 # Properties that a deliverable can lack on its own: "a plan without costs fails 'fully costed'".

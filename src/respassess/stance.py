@@ -69,9 +69,6 @@ _XREF = re.compile(r"\b(?:see|refer\s+to|as\s+(?:set\s+out|outlined|stated)\s+in
 # An infinitive of purpose before a cue word: "resourced to support", "needed to implement".
 _PURPOSE = re.compile(r"\b(?:required|needed|necessary|in\s+order|designed|used|intended|resourced|funded|aim(?:s|ed)?|"
                       r"seeks?|help(?:s|ed)?|works?|working)\s+to\s*$", re.IGNORECASE)
-# A line holding only recommendation numbers ("140.82-85, 87") heads the answer to *other* recommendations in a
-# UN reply that answers several in turn; a record's reply text sometimes runs on into it.
-_NEXT_ANSWER = re.compile(r"\n[ \t]*\d{1,3}\.\d{1,3}(?:[ \t]*[-–,][ \t]*(?:\d{1,3}\.)?\d{1,3})*[ \t]*(?:\n|$)")
 #: sentences after which a cue no longer speaks for the whole response
 _OPENING = 3
 
@@ -111,9 +108,8 @@ def find_cross_reference(text: str) -> str | None:
 def answer_scope(response: str, sentences: Sequence[Sentence]) -> tuple[str, list[Sentence]]:
     """The part of a reply that answers this recommendation, and its sentences.
 
-    A UN reply that answers several recommendations in turn heads each answer with a line of
-    recommendation numbers ("140.82-85, 87"); text after such a line answers others and says
-    nothing about this one's stance (its commitments are not this recommendation's).
+    See :func:`respassess.segment.own_answer_end`: text after a line of recommendation numbers
+    answers other recommendations and says nothing about this one's stance.
 
     Args:
         response: the reply text (sentence offsets point into it).
@@ -122,10 +118,12 @@ def answer_scope(response: str, sentences: Sequence[Sentence]) -> tuple[str, lis
     Returns:
         ``(text, sentences)`` cut before the first such heading; both unchanged when there is none.
     """
-    m = _NEXT_ANSWER.search(response)
-    if m is None or not response[:m.start()].strip():
+    from .segment import own_answer_end
+
+    end = own_answer_end(response)
+    if end == len(response):
         return response, list(sentences)
-    return response[:m.start()], [s for s in sentences if s.start < m.start()]
+    return response[:end], [s for s in sentences if s.start < end]
 
 
 def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = None,

@@ -83,7 +83,7 @@ def normalise_date(text: str, *, response_date: str | None = None, jurisdiction:
         out = rule()
         if out is not None:
             return out
-    m = re.fullmatch(rf"(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|-)\s+(?P<b>.+)", low)
+    m = re.fullmatch(r"(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|-)\s+(?P<b>.+)", low)
     if m:
         a = normalise_date(m["a"], response_date=response_date, jurisdiction=jurisdiction)
         b = normalise_date(m["b"], response_date=response_date, jurisdiction=jurisdiction)

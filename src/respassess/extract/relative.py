@@ -38,7 +38,7 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
         return with_note(out, "year taken as the first such month on or after the response date")
     if m := re.fullmatch(rf"(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M})", core):
         return _yearless_day(int(m["d"]), month_number(m["m"]), resp)
-    if m := re.fullmatch(rf"(?:(?P<which>this|next|last|the coming)\s+)(?P<s>spring|summer|autumn|fall|winter)", core):
+    if m := re.fullmatch(r"(?:(?P<which>this|next|last|the coming)\s+)(?P<s>spring|summer|autumn|fall|winter)", core):
         if resp is None:
             return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
         lo, hi = v["seasons"][cal.hemisphere][m["s"]]
@@ -46,7 +46,7 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
             return _nearest_season(lo, hi, resp, coming=m["which"] == "the coming")
         y = resp.year + {"this": 0, "next": 1, "last": -1, "the coming": 0}[m["which"]]
         return months_interval(y, lo, y + 1 if hi < lo else y, hi, G.SEASON, relative=True)
-    if m := re.fullmatch(rf"(?:the\s+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:the|this)\s+(?P<u>year|financial year))?|q(?P<q>[1-4])", core):
+    if m := re.fullmatch(r"(?:the\s+)?(?P<o>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:the|this)\s+(?P<u>year|financial year))?|q(?P<q>[1-4])", core):
         q = int(m["q"]) if m["q"] else v["ordinals"][m["o"]]
         if resp is None:
             return make(None, G.QUARTER, None, None, relative=True, resolved=False, note="no response date to resolve against")
