@@ -77,3 +77,21 @@ def test_score_writes_jsonl_and_reports_counts(tmp_path):
     assert "scored 1, skipped 0" in result.output
     (line,) = out.read_text().splitlines()
     assert json.loads(line)["id"] == "uk-pac-send-r7"
+
+
+def test_evaluate_dev_only_never_scores_held_out_records(tmp_path):
+    from respassess.evaluate import heldout_split
+
+    rows = [{"id": f"r{i}", "stance": "accepted", "clauses": [{"text": "publish a plan", "label": "addressed"}],
+             "gaps": [], "coverage": 1.0} for i in range(9)]
+    splits = [heldout_split(r["id"]) for r in rows]
+    assert "test" in splits and "dev" in splits
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "eval"
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--pred", str(gold), "--dev-only", "--out", str(out),
+                                      "--bootstrap", "0"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["n_gold"] == splits.count("dev")
+    assert not metrics["splits"]["test"].get("n_records")

@@ -79,6 +79,35 @@ def test_qualified_positions(texts, expected):
     assert call.stance is expected
 
 
+@pytest.mark.parametrize("texts,expected", [
+    # present-tense and hyphenated label lines, as other Australian responses print them
+    (["Note"], Stance.NOTED),
+    (["Agree in part"], Stance.PARTIALLY_ACCEPTED),
+    (["Supported in-principle"], Stance.ACCEPTED_IN_PRINCIPLE),
+    (["Response: Not agreed"], Stance.REJECTED),
+    # a qualification limits the means, as "accepts ... but with a caveat" does
+    (["Supported with qualification"], Stance.ACCEPTED_IN_PRINCIPLE),
+    (["The Government agrees to this recommendation in part."], Stance.PARTIALLY_ACCEPTED),
+    (["The Government supports this recommendation in part."], Stance.PARTIALLY_ACCEPTED),
+    (["The Government accepts the intent of this recommendation."], Stance.ACCEPTED_IN_PRINCIPLE),
+])
+def test_label_variants_of_the_genre(texts, expected):
+    call = read_stance(_sentences(*texts), response=" ".join(texts))
+    assert call.stance is expected
+
+
+@pytest.mark.parametrize("label,expected", [
+    ("Note", Stance.NOTED), ("Agree", Stance.ACCEPTED), ("Supported", Stance.ACCEPTED),
+    ("Not supported", Stance.REJECTED), ("Supported in principle", Stance.ACCEPTED_IN_PRINCIPLE),
+])
+def test_a_label_line_run_into_the_next_sentence_is_still_the_verdict(label, expected):
+    # the parser joins "Note\nThe Department ..." into one sentence; the line break still ends the label
+    text = f"{label}\nThe Department of Education will work with universities to develop the framework by mid-2024."
+    call = read_stance(_sentences(text), response=text)
+    assert call.stance is expected
+    assert call.confidence == 1.0
+
+
 @pytest.mark.parametrize("text,expected", [
     # UN UPR replies that state no position: judged from what they do (ANNOTATION.md §6)
     ("The ratification of the convention is not a priority, since the protection granted by the current "

@@ -31,7 +31,8 @@ __all__ = ["read_stance", "official_stance", "find_cross_reference", "explicit_p
 _NEG = r"(?:(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot)"
 #: (stance, pattern) in priority order; the first pattern that matches a sentence decides it.
 STANCE_CUES: tuple[tuple[Stance, str], ...] = (
-    (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:this\s+recommendation\s+)?in\s+part\b"
+    (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:(?:to\s+|with\s+)?(?:this|the)\s+"
+                                r"recommendation\s+)?in\s+part\b"
                                 r"|\bpartially\s+(?:supports?|supported|agrees?|agreed|accepts?|accepted)\b"
                                 r"|\bagrees?\s+with\s+(?:the\s+)?(?:first|second|third|latter|former)\s+(?:part|half|element)"
                                 r"|\b(?:supports?|agrees?|accepts?)\s+(?:some|parts?)\s+of\b"),
@@ -40,8 +41,8 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                       # "it is not appropriate for him to accept the recommendation as worded", "unable to support"
                       r"|\b(?:not\s+(?:appropriate|possible|able|feasible|practical|practicable)|unable)\s+(?:for\s+\w+\s+)?to\s+"
                       r"(?:support|accept|agree\s+(?:to|with)|endorse)\s+(?:this|the|these|both|all)\b"),
-    (Stance.ACCEPTED_IN_PRINCIPLE, r"\bin[\s-]principle\b|\bsupports?\s+the\s+(?:intent|intention|spirit|aim|objective|principle)s?\b"
-                                   r"|\bagrees?\s+with\s+the\s+(?:intent|intention|spirit|aim|principle)"),
+    (Stance.ACCEPTED_IN_PRINCIPLE, r"\bin[\s-]principle\b|\b(?:supports?|accepts?|endorses?)\s+the\s+(?:intent|intention|spirit|aim|"
+                                   r"objective|principle)s?\b|\bagrees?\s+(?:with|to)\s+the\s+(?:intent|intention|spirit|aim|principle)"),
     (Stance.UNDER_CONSIDERATION, r"\bunder\s+(?:active\s+)?consideration\b|\b(?:is|are)\s+(?:currently\s+)?considering\b"
                                  r"|\bwill\s+(?:further\s+)?consider\s+(?:this|the)\s+recommendation\b|\bconsidering\s+(?:this|the)\s+recommendation"),
     # "as noted in your report", "as you noted" report the coroner's words, not a position
@@ -61,8 +62,10 @@ _COMPILED = tuple((stance, re.compile(p, re.IGNORECASE)) for stance, p in STANCE
 # A cue word only states a position when it bears on the recommendation (or stands alone as a label).
 _ABOUT_REC = re.compile(r"\b(?:this|the|these|both|all|committee[’']?s?|review[’']?s?|inquiry[’']?s?)\s+"
                         r"(?:\w+\s+){0,3}?(?:recommendations?|proposals?|findings?)\b|\brecommendation\s+\d", re.IGNORECASE)
-_LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+)?(?:supported|agreed|accepted|noted|"
-                    r"rejected)(?:\s+in\s+(?:principle|part))?)\s*\.?\s*$", re.IGNORECASE)
+# A verdict standing alone on its line, in the past ("Supported") or present ("Agree", "Note") form.
+_LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+|partially\s+)?(?:supported|support|"
+                    r"agreed|agree|accepted|accept|noted|note|rejected|disagreed|disagree)"
+                    r"(?:\s+in[\s-]+(?:principle|part)|\s+with\s+(?:qualifications?|reservations?))?)\s*\.?\s*$", re.IGNORECASE)
 _XREF = re.compile(r"\b(?:see|refer\s+to|as\s+(?:set\s+out|outlined|stated)\s+in)\s+(?:the\s+)?(?:government[’']?s\s+)?"
                    r"(?:(?:response|reply|answer)\s+(?:to|at|under)\s+)?"
                    r"recommendations?\s+(?P<num>\d+[a-z]?(?:\.\d+)*)", re.IGNORECASE)
@@ -80,7 +83,8 @@ def _label_tables() -> dict[str, dict[str, str | None]]:
 
 
 def _fold(label: str) -> str:
-    return re.sub(r"[\s.:]+", " ", label.strip().lower()).strip()
+    # "Supported in-principle" and "Supported in principle" are one label
+    return re.sub(r"[\s.:]+|(?<=[a-z])-(?=[a-z])", " ", label.strip().lower()).strip()
 
 
 def official_stance(label: str | None) -> Stance | None:
@@ -251,7 +255,7 @@ def _refine(stance: Stance, sent: Sentence, hits: Sequence[tuple[float, Stance, 
     only refined within its own words; a verdict sentence is also read against what
     follows it.
     """
-    label = bool(_LABEL.match(sent.text))
+    label = bool(_label_line(sent.text))
     if stance is Stance.NOTED:
         # "The Government notes this recommendation. The Government supports the intent ...": the
         # second sentence states the position the label line leaves open.
@@ -289,8 +293,17 @@ def _commits_to_means(sent: Sentence, commitments: Sequence[Commitment]) -> bool
                and commitment_kind(c) == "action" for c in commitments)
 
 
+def _label_line(text: str) -> re.Match | None:
+    """The verdict label a sentence opens with on a line of its own ("Noted" then a line break).
+
+    The parser often runs a one-word label line into the next sentence; the line break still
+    marks it as the responder's verdict.
+    """
+    return _LABEL.match(text) or _LABEL.match(text.split("\n", 1)[0])
+
+
 def _sentence_stance(text: str) -> Stance | None:
-    label = _LABEL.match(text)
+    label = _label_line(text)
     if label:
         return official_stance(label.group("label")) or Stance.UNCLEAR
     for stance, pattern in _COMPILED:
@@ -309,7 +322,7 @@ def _sentence_stance(text: str) -> Stance | None:
 
 def _cue_weight(sent: Sentence) -> float:
     """How much a cue in this sentence speaks for the whole response."""
-    if _LABEL.match(sent.text):
+    if _label_line(sent.text):
         return 1.0
     about = bool(_ABOUT_REC.search(sent.text))
     if sent.index < _OPENING:

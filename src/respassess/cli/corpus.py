@@ -86,9 +86,12 @@ def report(assessments, out, tables_dir, as_of) -> None:
 @click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(0, 100_000))
 @click.option("--keep-predictions", type=click.Path(dir_okay=False),
               help="Also save the pipeline's predictions here (they quote the source texts: keep them out of git).")
+@click.option("--dev-only", is_flag=True,
+              help="Score only the dev split: held-out records are neither run nor shown (for tuning sessions).")
 @model_options
 @clean_errors
-def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_predictions, **model_opts) -> None:
+def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_predictions, dev_only,
+             **model_opts) -> None:
     """Score the pipeline (or --pred predictions) against GOLD file(s) and write the evaluation report.
 
     Figures are given on the dev split (tuned on), the held-out test split and all.
@@ -102,6 +105,8 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
     from .. import evaluate as ev
 
     gold_rows = [row for path in gold for row in ev.load_gold(path)]
+    if dev_only:
+        gold_rows = [row for row in gold_rows if ev.heldout_split(row["id"]) == "dev"]
     paths = list(records_paths) or [p for p in {Path(g).resolve().parent.parent / "records" for g in gold}
                                     | {Path("corpus")} if p.exists()]
     paths = sorted(paths, key=str)
