@@ -1,6 +1,7 @@
 """The data model: enums accept their values, JSON forms are stable and complete."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -38,6 +39,13 @@ def _assessment(labels):
 def test_coverage_is_mean_ask_score():
     assert _assessment(["addressed", "partial", "unaddressed", "rejected"]).coverage == pytest.approx(0.375)
     assert _assessment([]).coverage is None
+
+
+def test_coverage_counts_an_ask_by_its_expected_score_when_the_model_gave_one():
+    base = _assessment(["addressed", "partial"])
+    asks = (replace(base.asks[0], expected_score=0.8), base.asks[1])
+    assert replace(base, asks=asks).coverage == pytest.approx((0.8 + 0.5) / 2)
+    assert replace(base, asks=asks).to_dict()["asks"][0]["expected_score"] == 0.8
 
 
 def test_to_dict_has_annotation_keys_and_is_json():

@@ -254,9 +254,20 @@ class CoverageModel(LinearSoftmax):
 
     def predict_evidence(self, ev: Any, stance: Stance) -> tuple[AskLabel, float]:
         """Label one ask from its evidence; returns the label and its calibrated probability."""
+        label, confidence, _ = self.score_evidence(ev, stance)
+        return label, confidence
+
+    def score_evidence(self, ev: Any, stance: Stance) -> tuple[AskLabel, float, float]:
+        """Label one ask from its evidence.
+
+        Returns:
+            The most probable label, its calibrated probability, and the expected coverage
+            score (each label's score weighted by its probability).
+        """
         proba = self.predict_proba(evidence_features(ev, stance), [evidence_words(ev)] if self.vocabulary_ else None)[0]
         best = int(proba.argmax())
-        return AskLabel(self.classes_[best]), float(proba[best])
+        expected = sum(float(p) * AskLabel(c).score for p, c in zip(proba, self.classes_))
+        return AskLabel(self.classes_[best]), float(proba[best]), expected
 
     @property
     def version(self) -> str:

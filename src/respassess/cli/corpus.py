@@ -126,6 +126,7 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
                 click.echo(f"warning: {missing} gold record(s) have no text in {paths}", err=True)
             predictions = [a.to_dict() for a in Assessor(config_from_options(**model_opts)).assess_many(todo)]
             if keep_predictions:
+                Path(keep_predictions).parent.mkdir(parents=True, exist_ok=True)
                 with open(keep_predictions, "w", encoding="utf-8") as fh:
                     for p in predictions:
                         fh.write(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n")

@@ -16,8 +16,8 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                 "official_status", "official_stance", "stance_mismatch", "cross_reference", "coverage", "n_asks",
                 "n_addressed", "n_partial", "n_unaddressed", "n_rejected", "n_commitments", "n_actions", "n_dates",
                 "n_amounts", "n_gaps", "gap_kinds", "language", "n_warnings", "config_id"],
-    "asks": ["record_id", "index", "text", "start", "end", "label", "score", "confidence", "reason", "n_evidence",
-             "evidence"],
+    "asks": ["record_id", "index", "text", "start", "end", "label", "score", "expected_score", "confidence", "reason",
+             "n_evidence", "evidence"],
     "gaps": ["record_id", "kind", "message", "evidence"],
     "commitments": ["record_id", "text", "start", "end", "actor", "strength", "deadline", "cue", "conditional",
                     "sentence_index"],
@@ -60,7 +60,8 @@ def _rows(assessments: Iterable[Mapping[str, Any]]) -> dict[str, list[dict]]:
             evidence = [e if isinstance(e, str) else e.get("text", "") for e in ask.get("evidence") or []]
             rows["asks"].append({"record_id": rid, "index": ask.get("index", i), "text": ask.get("text"),
                                  "start": ask.get("start"), "end": ask.get("end"), "label": ask.get("label"),
-                                 "score": ask.get("score"), "confidence": ask.get("confidence"),
+                                 "score": ask.get("score"), "expected_score": ask.get("expected_score"),
+                                 "confidence": ask.get("confidence"),
                                  "reason": ask.get("reason"), "n_evidence": len(evidence),
                                  "evidence": _EVIDENCE_SEPARATOR.join(evidence)})
         for g in gaps:
