@@ -108,3 +108,23 @@ def test_extract_offsets_index_the_text(nlp, words):
     for a in found:
         assert doc.text[a.start:a.end] == a.text
     assert [a.start for a in found] == sorted(a.start for a in found)
+
+
+# Spelled-out amounts (records/uk_pfd.jsonl and invented variants): a scale word and a currency word are required
+@pytest.mark.parametrize("text,value,cur,approx", [
+    ("MoJ has invested approximately thirty three million pounds since 2021.", 33e6, "GBP", "about"),
+    ("a further twenty-five thousand pounds", 25e3, "GBP", None),
+    ("one hundred and twenty million euros", 120e6, "EUR", None),
+    ("nearly two billion Australian dollars", 2e9, "AUD", "below"),
+])
+def test_spelled_out_amounts(nlp, text, value, cur, approx):
+    found = extract_amounts(nlp(text), jurisdiction="United Kingdom")
+    assert len(found) == 1
+    a = found[0]
+    assert (a.value, a.currency, a.approx.value if a.approx else None) == (value, cur, approx)
+    assert text[a.start:a.end] == a.text and parse_amount(a.text).value == value
+
+
+@pytest.mark.parametrize("text", ["He had lost three pounds in weight.", "one of the pounds", "twenty million people"])
+def test_spelled_out_numbers_without_scale_or_currency_are_not_amounts(nlp, text):
+    assert extract_amounts(nlp(text), jurisdiction="United Kingdom") == ()

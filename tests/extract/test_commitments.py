@@ -236,3 +236,45 @@ def test_list_items_are_commitments(nlp, text, expected):
     assert "result in improvements" in found[0].text or found[0].text.endswith("to address this")
     for c in found:
         assert doc.text[c.start:c.end] == c.text and ":" not in c.text
+
+
+# Future clauses that are not the responder's undertaking (records/uk_pfd.jsonl): a quoted policy passage,
+# anyone in a role ("a social worker"), the letter pointing at itself. ANNOTATION.md §3.
+NOT_COMMITMENTS = [
+    ("WSFT’s policy specifically highlights that:\n\n“5.3. Emergency Admissions\nPatients admitted through ED will "
+     "be triaged using the Manchester Triage Tool. Observations will be recorded on the observation form.”"),
+    ("It is good practice that a social worker will make their methodology clear in the S42 report."),
+    ("The SLA which provides that a renal specialist will attend GEH on request should help identify those "
+     "patients."),
+    ("A response as to the quality of the section 42 work undertaken will be provided below."),
+    ("I hope this response will provide the reassurance and information that you seek."),
+]
+
+
+@pytest.mark.parametrize("text", NOT_COMMITMENTS)
+def test_not_undertakings(nlp, text):
+    doc = nlp(text)
+    assert extract_commitments(doc, split_sentences(doc)) == ()
+
+
+# ... while the same shapes with a body that acts, or outside the quotation, still commit
+@pytest.mark.parametrize("text,clause", [
+    ("Following this, a working group will be established thereafter at WSFT to implement any changes.",
+     "a working group will be established"),
+    ("A working group will review the guidance by March 2025.", "A working group will review the guidance"),
+    ("I will update you further, as below.", "will update you further"),
+    ("The policy says “staff must record observations on the form at every visit to the ward”. We will audit "
+     "compliance by June 2025.", "We will audit compliance"),
+])
+def test_undertakings_kept(nlp, text, clause):
+    doc = nlp(text)
+    found = [c.text for c in extract_commitments(doc, split_sentences(doc))]
+    assert any(clause in c for c in found), found
+
+
+def test_acronym_actor_spelled_out_from_its_definition(nlp):
+    text = ("Both University Hospitals Coventry and Warwickshire NHS Trust (UHCW) and GEH have agreed an SLA. "
+            "UHCW will be responsible to accept all renal patients admitted to GEH.")
+    doc = nlp(text)
+    actors = [c.actor for c in extract_commitments(doc, split_sentences(doc))]
+    assert actors == ["University Hospitals Coventry and Warwickshire NHS Trust (UHCW)"]

@@ -226,3 +226,42 @@ def test_extract_offsets_index_the_text(nlp, words):
     doc = nlp(" ".join(words))
     for d in extract_dates(doc, response_date="2024-03-21", jurisdiction=UK):
         assert doc.text[d.start:d.end] == d.text and d.text.strip() == d.text
+
+
+# Time expressions the guide excludes (ANNOTATION.md §4), in real sentences from records/uk_pfd.jsonl and
+# au_dev.jsonl: "in future" (British "from now on"), years in the names of Acts and documents, a file
+# name, and "in the future" under a may/should verb: (sentence, span that must not be a date)
+NOT_DATE_SENTENCES = [
+    ("In order to minimise harm and prevent occurrences like this happening in future, WSFT will continue to "
+     "work with all system partners.", "in future"),
+    ("Breaches may result in termination of grants, full recovery of funds, and banning of applicants from "
+     "applying in future grant rounds.", "in future"),
+    ("We will fully consider any actions we can take which may improve patient care in the future.", "in the future"),
+    ("This was progressed under section 42 of the care act 2014 on the grounds that there was reasonable "
+     "cause to suspect abuse.", "2014"),
+    ("NHS England’s 2024 priorities and operational planning guidance reinforces this focus on improving "
+     "patient flow.", "2024"),
+    ("Turnaround times for all pathology labs are published in CWPS Handbook V16 May 2024.pdf.", "May 2024"),
+    ("This was highlighted in the Care Quality Commission’s (CQC) “The safer management of controlled drugs: "
+     "Annual update 2021”.", "2021"),
+]
+
+
+@pytest.mark.parametrize("sentence,span", NOT_DATE_SENTENCES)
+def test_guide_exclusions_are_not_dates(nlp, sentence, span):
+    found = [d.text for d in extract_dates(nlp(sentence), response_date="2024-12-01", jurisdiction="United Kingdom")]
+    assert not any(span in text or text in span for text in found), found
+
+
+# the same phrases where they do place something in time stay dates
+@pytest.mark.parametrize("sentence,span,jur,value", [
+    ("The strategy is to deliver the technology to move to a form of hand-held track worker interaction in the "
+     "future.", "in the future", "New Zealand", None),
+    ("Maritime NZ has identified this matter as a priority item within its action plans for the 2008/2009 year.",
+     "2008/2009 year", "New Zealand", "2008-07/2009-06"),
+    ("The Care Act 2014 took effect in April 2015.", "April 2015", "United Kingdom", "2015-04"),
+])
+def test_phrases_that_place_something_stay_dates(nlp, sentence, span, jur, value):
+    found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2008-01-10", jurisdiction=jur)}
+    assert span in found, list(found)
+    assert found[span].value == value

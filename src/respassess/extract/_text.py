@@ -7,6 +7,7 @@ minutes). Extractors read it through :func:`doc_text`, which caches it in ``doc.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,3 +22,19 @@ def doc_text(doc: "Doc") -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+# a quotation long enough to be a passage of another document, not a scare-quoted term ("referapatient.org")
+_QUOTE = re.compile(r"“[^“”]{40,}”|\"[^\"\n]{40,}\"")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the long quotations in ``text`` (curly quotes may run over paragraphs).
+
+    Args:
+        text: a response's text.
+
+    Returns:
+        (start, end) pairs, quote marks included, in text order.
+    """
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)]

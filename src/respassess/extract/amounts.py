@@ -3,7 +3,8 @@
 "almost £1 billion" -> 1e9 GBP, approx below; "between $2m and $3m" -> range
 [2e6, 3e6]; "$13.5 million" in an Australian response -> AUD (assumed from the
 jurisdiction). Detection is our own pattern (a currency is required, so numbers
-that are not money are never amounts) plus spaCy MONEY entities that parse;
+that are not money are never amounts; "thirty three million pounds" spelled out
+needs a scale word too) plus spaCy MONEY entities that parse;
 the vocabulary is ``respassess/data/amount_patterns.json``.
 """
 
@@ -26,6 +27,14 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
              "hundred": 100, "a": 1, "half a": 0.5}
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+# "thirty three", "thirty-three", "one hundred and twenty": a number spelled out (below a thousand)
+_WORDNUM = (rf"(?:(?:a|{'|'.join(_UNITS)})\s+hundred(?:\s+and)?\s+)?"
+            rf"(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS[:9])}))?|{'|'.join(_UNITS)})"
+            rf"|(?:a|{'|'.join(_UNITS)})\s+hundred")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +72,13 @@ def _vocab() -> dict:
         rf"(?:(?P<pre>{pre})(?P<n1>{one})(?:\s*(?:-|\u2013|\u2014|to|and)\s*(?:{pre})?(?P<n2>{one}))?(?:\s+(?P<suf1>{suf})(?![a-z]))?"
         rf"|(?P<n3>{one})(?:\s*(?:-|\u2013|\u2014|to|and)\s*(?P<n4>{one}))?\s*(?P<suf2>{suf}|p(?=\s|$))(?![a-z]))"
     )
+    # spelled out, the currency is a word after the number: "approximately thirty three million pounds"; a scale
+    # word is required, since "two pounds" in a coroner's report may be a weight
+    words = (rf"(?:(?P<wqual>{qual})\s+)?(?P<wn>{_WORDNUM})\s+(?P<ws>{scale})\s+(?P<wsuf>{suf})(?![a-z])")
     return {
         "data": data,
         "amount": re.compile(rf"(?<![\w$£€]){amount}", re.I),
+        "words": re.compile(rf"(?<![\w-]){words}", re.I),
         "scale": re.compile(rf"(?P<n>{_NUMBER})\s*(?P<s>{scale})?", re.I),
         "period_after": re.compile(
             rf"^\s*(?:(?P<p>{period})(?![a-z])|\(\s*(?P<range>\d{{4}}\s*[-\u2013/]\s*\d{{2,4}})\s*\)"
@@ -161,6 +174,26 @@ def _parse_match(m: re.Match[str], jurisdiction: str | None, after: str = "") ->
                         currency_assumed=assumed)
 
 
+def _word_number(words: str) -> float:
+    """The value of a number spelled out below a thousand ("thirty three", "one hundred and five")."""
+    total = 0.0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word != "and":
+            total += 1 if word == "a" else _SMALL[word]
+    return total
+
+
+def _parse_words(m: re.Match[str], jurisdiction: str | None, after: str = "") -> ParsedAmount | None:
+    value = _word_number(m["wn"]) * _vocab()["data"]["scales"][re.sub(r"\s+", " ", m["ws"].lower())]
+    code, assumed, mult = _currency(None, m["wsuf"], jurisdiction)
+    qual = m["wqual"]
+    approx = Approx(_vocab()["data"]["qualifiers"][re.sub(r"\s+", " ", qual.lower())]) if qual else None
+    return ParsedAmount(value=value * mult, currency=code, low=value * mult, high=value * mult, approx=approx,
+                        period=_period(after), currency_assumed=assumed)
+
+
 def parse_amount(text: str, *, jurisdiction: str | None = None) -> ParsedAmount | None:
     """Parse one money expression ("almost £1 billion", "$2m-$3m per year").
 
@@ -179,7 +212,8 @@ def parse_amount(text: str, *, jurisdiction: str | None = None) -> ParsedAmount 
     """
     m = _vocab()["amount"].search(str(text))
     if m is None:
-        return None
+        w = _vocab()["words"].search(str(text))
+        return _parse_words(w, jurisdiction, str(text)[w.end():]) if w else None
     return _parse_match(m, jurisdiction, str(text)[m.end():])
 
 
@@ -200,6 +234,10 @@ def extract_amounts(doc: "Doc", *, jurisdiction: str | None = None) -> tuple[Mon
     for m in _vocab()["amount"].finditer(text):
         parsed = _parse_match(m, jurisdiction, text[m.end():m.end() + 80])
         if parsed is not None:
+            found.append((m.start(), m.end(), parsed))
+    for m in _vocab()["words"].finditer(text):
+        parsed = _parse_words(m, jurisdiction, text[m.end():m.end() + 80])
+        if parsed is not None and not any(s < m.end() and m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), parsed))
     for ent in doc.ents:
         if ent.label_ != "MONEY" or any(s < ent.end_char and ent.start_char < e for s, e, _ in found):

@@ -5,8 +5,8 @@ to"/"undertakes to"/"has agreed to", by an intention verb ("intends", "plans", "
 "aims", "is expected to", "is prepared to"), or a plan stated as "The strategy is to
 deliver ..." — and which is an undertaking by the responder or a body it speaks for
 (:mod:`.undertaking`: not "This will be underpinned by ...", "The Framework will
-complement ...", "you will appreciate ..."). Items listed under a lead such as "The
-programme of work will also:" are commitments of their own (:mod:`.listitems`). The
+complement ...", "you will appreciate ...", nor a quoted passage of a policy). Items
+listed under a lead such as "The programme of work will also:" are commitments of their own (:mod:`.listitems`). The
 strength (firm / qualified / vague) is in :mod:`.strength`. Modal "should"/"must" is how a
 response paraphrases what others ought to do, so it never makes a commitment on its own.
 The actor is the subject (the by-agent of a passive); "We"/"I" and agentless passives are
@@ -21,12 +21,13 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from ..types import Action, ActionStatus, Commitment, CommitmentStrength, DateMention, DateRole, MoneyAmount, Sentence
+from ._actors import expand_acronym
 from ._syntax import aux_words as _aux_words
 from ._syntax import cues as _cues
 from ._syntax import negated as _negated
 from ._syntax import passive as _passive
 from ._syntax import subject as _subject
-from ._text import doc_text
+from ._text import doc_text, quoted_spans
 from .listitems import find_list_items
 from .strength import commitment_strength
 from .undertaking import is_undertaking
@@ -206,6 +207,8 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
     text = doc_text(doc)
     items = find_list_items(text)
     regions = [(it.lead_end, max(i.end for i in items if i.lead_end == it.lead_end)) for it in items]
+    # a quoted passage is another document speaking (a policy, a guideline): "“Patients ... will be triaged”"
+    quotes = quoted_spans(text)
     found: list[tuple[int, int, "Token", str, str, bool]] = []
     for tok in doc:
         if tok.dep_ in ("aux", "auxpass") or not (tok.pos_ in ("VERB", "AUX") or tok.lower_ in _READY_ADJ):
@@ -216,7 +219,7 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
         subj = _subject(tok)
         if tok.dep_ == "relcl" and (subj is None or subj.lower_ in ("which", "that")):
             continue  # "which will be backed by ..." describes its antecedent; "who will carry out" undertakes
-        if not is_undertaking(tok) or any(lo <= tok.idx < hi for lo, hi in regions):
+        if not is_undertaking(tok) or any(lo <= tok.idx < hi for lo, hi in [*regions, *quotes]):
             continue
         lo, hi = _bounds(sentences, tok.idx, doc)
         # "We are committed to ...": the clause and its subject hang from the copula
@@ -238,11 +241,13 @@ def extract_commitments(doc: "Doc", sentences: Sequence[Sentence], *, dates: Seq
         kept.append(item)
     out = []
     for start, end, verb, strength, cue, conditional in kept:
-        out.append(Commitment(text=text[start:end], start=start, end=end, actor=_actor(doc, verb, responder),
+        out.append(Commitment(text=text[start:end], start=start, end=end, actor=expand_acronym(
+                                  _actor(doc, verb, responder), text, responder=responder),
                               strength=CommitmentStrength(strength), sentence_index=_sentence_index(sentences, start),
                               deadline=_deadline(dates, start, end), cue=cue, conditional=conditional))
     for it in items:
-        out.append(_item_commitment(doc, it, sentences, dates, responder))
+        if not any(lo <= it.start < hi for lo, hi in quotes):
+            out.append(_item_commitment(doc, it, sentences, dates, responder))
     return tuple(sorted(out, key=lambda c: c.start))
 
 
@@ -261,7 +266,7 @@ def _item_commitment(doc: "Doc", it, sentences: Sequence[Sentence], dates: Seque
         strength, cue, conditional = commitment_strength(doc, first, it.base, it.start, it.end)
     else:
         strength, cue, conditional = it.base, it.base, False
-    actor = it.actor
+    actor = expand_acronym(it.actor, text, responder=responder)
     if actor and actor.lower() in ("we", "i") and responder:
         actor = responder
     deadline = _deadline(dates, it.start, it.end) or _deadline(dates, it.lead_start, it.lead_end)

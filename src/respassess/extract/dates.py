@@ -29,6 +29,8 @@ __all__ = ["extract_dates", "normalise_date", "NormalisedDate"]
 _WS = r"\s+"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*[-\u2013\u2014/]\s*"
+# a date inside a file name ("Handbook V16 May 2024.pdf") names the file, not a time
+_FILE_EXT = r"\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|html?)\b"
 _KEEP_LEAD = r"(?:(?:no|not) later than|ahead of|prior to|in time for|by|within|before|until|till|from|since|between|throughout|starting|after)"
 
 
@@ -49,7 +51,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     fy = r"(?:financial|fiscal|budget)\s+year"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     ypart = _alt(k for k in data["year_parts"] if not k.endswith("-"))
-    fyrange = rf"{_YEAR}(?:{_DASH}|\s+to\s+)(?:{_YEAR}|\d\d)(?![\d%])(?:\s+{fy})?"
+    # "the 2008/2009 year": a two-year label followed by "year" is a financial year
+    fyrange = rf"{_YEAR}(?:{_DASH}|\s+to\s+)(?:{_YEAR}|\d\d)(?![\d%])(?:\s+(?:{fy}|year(?![\w-])))?"
     absolute = (
         rf"(?:the\s+)?{day}\s+(?:of\s+)?{month},?\s+{_YEAR}"
         rf"|{month}\s+{day},\s*{_YEAR}|{month}\s+{day}(?:st|nd|rd|th)?\s+{_YEAR}"
@@ -84,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lead = rf"(?:{_KEEP_LEAD}\s+)?"
     return {
         "event": re.compile(rf"(?<![\w-]){lead}(?:{event})(?![\w-])", re.I),
-        "absolute": re.compile(rf"(?<![\w/.\-£$€]){lead}(?:{absolute})(?:\s+(?:onwards?|and\s+beyond))?(?![\w%/]|-\w|\.\d)", re.I),
+        "absolute": re.compile(rf"(?<![\w/.\-£$€]){lead}(?:{absolute})(?:\s+(?:onwards?|and\s+beyond))?(?![\w%/]|-\w|\.\d|{_FILE_EXT})", re.I),
         "yearless": re.compile(rf"(?<![\w/.\-£$€]){lead}(?:{yearless})(?![\w%/]|-\w)", re.I),
         "duration": re.compile(rf"(?<![\w-])(?:{duration})(?![\w-])", re.I),
         "relative": re.compile(rf"(?<![\w-]){lead}(?:{relative})(?![\w-])", re.I),
@@ -138,20 +141,49 @@ def _in_name(text: str, start: int, end: int) -> bool:
     names = _name_words()
     before = re.search(r"([A-Za-z][\w'’]*)\W{0,3}$", text[max(0, start - 40):start])
     after = re.match(r"\W{0,2}([A-Za-z][\w'’]*)(?:\s+([A-Za-z][\w'’]*))?", text[end:end + 40])
-    if before and before.group(1)[0].isupper() and before.group(1).lower() in names:
-        return True
+    if before and before.group(1).lower() in names and (
+            before.group(1)[0].isupper() or before.group(1).lower() in ("act", "acts")):
+        return True  # "the Care Act 2014", and "the care act 2014" as a letter may type it
     if _title_before(text[max(0, start - 120):start], names):
         return True  # "the Vienna Convention on Diplomatic Relations 1961"
+    if _quoted_title(text, start, end):
+        return True  # "“The safer management of controlled drugs: Annual update 2021”"
     if after:
         first = after.group(1).lower()
-        prev = text[max(0, start - 5):start].lower()
-        determined = prev.endswith(("the ", "a ", "its ", "this "))
+        prev = text[max(0, start - 12):start].lower()
+        determined = prev.endswith(("the ", "a ", "its ", "this ", "our ", "their ")) or bool(
+            re.search(r"\w['’]s $", prev))  # "NHS England’s 2024/25 priorities and ... guidance"
         named = first in names or bool(after.group(2) and f"{first} {after.group(2).lower()}" in names)
         if named and (after.group(1)[0].isupper() or determined):
             return True  # "the 2023 Strategy", "the 2022 act"
         if determined and after.group(1)[0].isupper():
             return True  # "the 2021 Census": a year qualifying a proper name
+        if determined and _names_ahead(text[end:end + 80], names):
+            return True
     return False
+
+
+_NP_STOP = frozenset("in of on for to by from with at as was were is are has have had will would which that who "
+                     "when where than".split())
+
+
+def _names_ahead(after: str, names: frozenset[str]) -> bool:
+    """True when the noun phrase a determined year opens ends in a name word ("2024/25 priorities and planning guidance")."""
+    for word in re.findall(r"[A-Za-z][\w'’-]*|[^\w\s]", after)[:6]:
+        low = word.lower()
+        if low in names:
+            return True
+        if not word[0].isalpha() or low in _NP_STOP:
+            return False
+    return False
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """True when the year ends a quoted title: an opening quote shortly before, a closing one right after."""
+    if not re.match(r"[”\"]", text[end:end + 1]):
+        return False
+    opening = max(text.rfind("“", max(0, start - 150), start), text.rfind('"', max(0, start - 150), start))
+    return opening != -1 and "”" not in text[opening:start] and text[opening + 1:opening + 2].isupper()
 
 
 def _title_before(before: str, names: frozenset[str]) -> bool:
@@ -200,7 +232,7 @@ def _select(cands: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
 def _keep(doc: "Doc", start: int, end: int, norm: NormalisedDate) -> bool:
     text = doc_text(doc)
     core = re.sub(rf"^{_KEEP_LEAD}\s+", "", text[start:end], flags=re.I)
-    if not norm.recognised:
+    if not norm.recognised or re.match(_FILE_EXT, text[end:end + 6], re.I):
         return False
     if re.fullmatch(_YEAR, core):
         if _in_name(text, end - len(core), end):
@@ -217,11 +249,25 @@ def _keep(doc: "Doc", start: int, end: int, norm: NormalisedDate) -> bool:
     if text[start:end].lower() in ("today", "tomorrow") and re.search(
             r"\bof\s+(?:today\s+and\s+)?$", text[max(0, start - 14):start], re.I):
         return False  # "the problems of today and tomorrow": a figure of speech, not a day
+    if re.fullmatch(r"in\s+the\s+future", text[start:end], re.I) and _hypothetical(doc, start, end):
+        return False
     if text[start:end].lower() in ("earlier", "later", "promptly", "soon", "in time", "previously"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.root.pos_ != "ADV" or re.match(r"\s+(?:than|on|in)\b", text[end:end + 6]):
             return False
     return True
+
+
+def _hypothetical(doc: "Doc", start: int, end: int) -> bool:
+    """True when "in the future" hangs from a may/could/should verb: "which may improve care in the future",
+    "should the Trust have such a patient in the future" say what might happen, not when anything will."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "should") for c in verb.children)
 
 
 @lru_cache(maxsize=1)

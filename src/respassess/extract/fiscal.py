@@ -63,7 +63,7 @@ def fiscal_event(core: str, cal: FiscalCalendar) -> NormalisedDate | None:
 def fiscal_range(core: str, cal: FiscalCalendar) -> NormalisedDate | None:
     fy = r"(?:financial|fiscal|budget)\s+year|fy"
     m = re.fullmatch(rf"(?:the\s+)?(?P<pre>(?:{fy})\s*)?(?P<a>{_YEAR})\s*(?P<sep>[-/]|to)\s*(?P<b>\d{{4}}|\d{{2}})"
-                     rf"(?P<post>\s+(?:{fy}))?", core)
+                     rf"(?P<post>\s+(?:{fy}|year))?", core)
     if m:
         years = two_years(m.group("a"), m.group("b"))
         if years is None:

@@ -11,7 +11,11 @@ clauses in a response are not that:
   required";
 * embedded questions: "how each ICB intends to arrange ...";
 * the letter speaking: "you will appreciate that ...", "I hope this response is helpful",
-  "we wish to extend our condolences".
+  "we wish to extend our condolences", "A response ... will be provided below";
+* how things are done, told of anyone in a role: "a social worker will make their methodology
+  clear", "a renal specialist will attend GEH on request" (an indefinite subject in the active
+  voice is generic, not a body the responder speaks for; "a working group will be established"
+  still counts).
 
 What a deliverable will contain still counts ("This will include agreeing the metrics", "These
 strategies will set out how ..."): the verb is one of ``content_verbs``.
@@ -63,6 +67,32 @@ def _speech_act(verb: "Token") -> bool:
     return False
 
 
+def _points_in_letter(verb: "Token") -> bool:
+    """ "will be provided below", "later in this letter", "this response will provide ...": the letter
+    speaking of itself ("I will update you further, as below" still undertakes)."""
+    subj = subject(verb)
+    if subj is not None and subj.lemma_.lower() in ("letter", "response", "reply") and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("this", "my", "our") for c in subj.children):
+        return True
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in ("below", "overleaf", "hereunder") and not any(
+                g.lower_ == "as" for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("letter", "response", "reply") and any(
+                    d.lower_ == "this" for d in g.children) for g in c.children):
+            return True
+    return False
+
+
+def _generic(subj: "Token") -> bool:
+    """True for "a social worker", "a non-specialist hospital": anyone in a role, not a named body."""
+    table = cues()
+    lemma = subj.lemma_.lower()
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children) and not (
+        lemma in table["agent_words"] or lemma in table["body_nouns"] or subj.ent_type_ in ("ORG", "PERSON", "GPE"))
+
+
 def _doer(verb: "Token") -> "Token | None":
     """The subject, inherited through conj/xcomp chains, but not from a passive head.
 
@@ -98,13 +128,15 @@ def is_undertaking(verb: "Token") -> bool:
     if not cleft and any(c.lower_ in ("how", "whether", "what", "why") and c.dep_ in ("advmod", "mark", "dobj", "nsubj")
                          for c in verb.children):
         return False
-    if _speech_act(verb):
+    if _speech_act(verb) or _points_in_letter(verb):
         return False
     lemma = verb.lemma_.lower()
     if lemma in ("require", "need") and (passive(verb) or to_clause(verb)):
         return False
     subj = _doer(verb)
     if subj is not None and subj.lower_ == "you":
+        return False
+    if subj is not None and not passive(verb) and _generic(subj) and lemma not in table["content_verbs"]:
         return False
     if passive(verb):
         if lemma in ("intend", "design"):
