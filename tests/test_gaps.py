@@ -443,3 +443,133 @@ def test_striving_for_continued_progress_is_existing_activity_and_hedged():
                  rec, commitments=(c,))
     assert {GapKind.EXISTING_ACTIVITY_ONLY, GapKind.HEDGED} <= _kinds(gaps)
     assert GapKind.NO_TIMELINE not in _kinds(gaps)
+
+
+def test_a_past_measure_that_meets_every_ask_is_still_existing_activity():
+    # upr_slovenia.jsonl (dev split): §5 "only describes what already exists or was done, with no new
+    # commitment", even when the ask is met by it
+    text = ("Slovenia has introduced gender quotas in its electoral law for local, national and EU elections. "
+            "No gender can be represented on a list of candidates with less than 35% or 40% of the total number "
+            "of candidates.")
+    rec = "Consider introducing gender quotas in the Law on Elections to the National Assembly (Malta);"
+    done = _action(text, "Slovenia has introduced gender quotas in its electoral law for local, national and EU "
+                         "elections")
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), (_ask("introducing gender quotas", AskLabel.ADDRESSED, rec),),
+                 text, rec, actions=(done,))
+    assert _kinds(gaps) == {GapKind.EXISTING_ACTIVITY_ONLY}
+    _check_evidence(gaps, text, rec)
+    # something done in answer to the report is still not existing activity
+    ratified = "The Convention on the Reduction of Statelessness was ratified on 30 January 2025."
+    act = _action(ratified, ratified[:-1])
+    rec2 = "Ratify the Convention on the Reduction of Statelessness."
+    assert GapKind.EXISTING_ACTIVITY_ONLY not in _kinds(
+        _gaps(_stance(Stance.ACCEPTED, ratified), (_ask("Ratify the Convention", AskLabel.ADDRESSED, rec2),),
+              ratified, rec2, actions=(act,)))
+
+
+# nz_taic_all.jsonl (dev split): firm undertakings with no date, once misread as existing activity
+SSM_REC = "Ensure that the Safe Ship Management manuals contain clear instructions of how accidents are to be reported."
+SSM_ADVICE = ("It has been noted that in the procedures section of some of our older SSM manuals the requirement to "
+              "report accidents to SGS M&I only is stated. An advice (for inclusion in the SSM manual) will be sent to "
+              "all our clients to ensure they are aware of the requirement to report accidents and incidents to the "
+              "MSA.")
+CVR_REVIEW = ("I will not accept this recommendation as the current rule is adequate. I will however review Convair "
+              "CVR and FDR modification, installation and maintenance instructions in conjunction with the design "
+              "data holder to ensure that instructions for continued airworthiness meet rule requirements.")
+
+
+@pytest.mark.parametrize(("text", "clause", "actor", "stance"), [
+    # "An advice ... will be sent": an indefinite subject, but a one-off dispatch, not a standing procedure
+    (SSM_ADVICE, ("An advice (for inclusion in the SSM manual) will be sent to all our clients to ensure they are aware "
+                  "of the requirement to report accidents and incidents to the MSA"), "SGS M&I", Stance.ACCEPTED),
+    # "continued airworthiness" names a thing; it does not carry existing work on
+    (CVR_REVIEW, ("I will however review Convair CVR and FDR modification, installation and maintenance instructions "
+                  "in conjunction with the design data holder to ensure that instructions for continued airworthiness "
+                  "meet rule requirements"), "CAA", Stance.REJECTED),
+])
+def test_an_undated_new_undertaking_lacks_a_timeline(text, clause, actor, stance):
+    c = _commit(text, clause, actor=actor)
+    gaps = _gaps(_stance(stance, text), (_ask("Ensure that the Safe Ship Management manuals", AskLabel.PARTIAL,
+                                              SSM_REC),), text, SSM_REC, commitments=(c,))
+    assert GapKind.NO_TIMELINE in _kinds(gaps)
+    assert GapKind.EXISTING_ACTIVITY_ONLY not in _kinds(gaps)
+    no_timeline = next(g for g in gaps if g.kind is GapKind.NO_TIMELINE)
+    assert no_timeline.evidence[0].text == clause
+    _check_evidence(gaps, text, SSM_REC)
+
+
+# nz_taic_all.jsonl (dev split): NZTA's standard letter; its only calendar-free timing is vague
+NZTA = ("We intend to work closely with KiwiRail to oversee the internal review recommended in this report with an "
+        "aim to implementing and closing this recommendation as soon as practicable. When this review is concluded "
+        "and the appropriate evidence has been gathered, we will be liaising with TAIC with a view to closing this "
+        "safety recommendation.")
+NZTA_REC = "Require KiwiRail Network to review the Fruitvale Road Station and associated level crossing."
+
+
+def test_an_intention_to_oversee_a_review_as_soon_as_practicable_is_hedged_pending_and_vague():
+    intend = _commit(NZTA, NZTA[:NZTA.index(" When")].rstrip("."), CommitmentStrength.QUALIFIED, actor="NZTA",
+                     deadline="as soon as practicable")
+    event = "When this review is concluded and the appropriate evidence has been gathered"
+    liaise = _commit(NZTA, event + ", we will be liaising with TAIC with a view to closing this safety recommendation",
+                     CommitmentStrength.VAGUE, actor="NZTA", deadline=event)
+    dates = (_date(NZTA, "as soon as practicable", vague=True), _date(NZTA, event))
+    gaps = _gaps(_stance(Stance.ACCEPTED, NZTA), (_ask("review the Fruitvale Road Station", AskLabel.PARTIAL,
+                                                       NZTA_REC),), NZTA, NZTA_REC,
+                 commitments=(intend, liaise), dates=dates)
+    kinds = _kinds(gaps)
+    # "with an aim to" is the purpose of the intention, not a mission statement; the event-tied timing
+    # ("When this review is concluded") is no date, so the only timing left is vague
+    assert {GapKind.HEDGED, GapKind.PLAN_PENDING, GapKind.VAGUE_TIMELINE} <= kinds
+    assert not kinds & {GapKind.NO_TIMELINE, GapKind.EXISTING_ACTIVITY_ONLY}
+    assert "oversee the internal review" in next(g for g in gaps if g.kind is GapKind.PLAN_PENDING).evidence[0].text
+    _check_evidence(gaps, NZTA, NZTA_REC)
+
+
+def test_timing_tied_only_to_an_event_is_no_timeline():
+    # au_dev.jsonl: "prior to legislative reform" places the work after an event, not on the calendar
+    text = "The Government will develop enhanced reporting requirements prior to legislative reform."
+    rec = "Require agencies to report on the use of the powers."
+    c = _commit(text, text[:-1], deadline="prior to legislative reform")
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), (_ask("report on the use of the powers", AskLabel.PARTIAL, rec),),
+                 text, rec, commitments=(c,), dates=(_date(text, "prior to legislative reform"),))
+    assert GapKind.NO_TIMELINE in _kinds(gaps)
+    assert GapKind.VAGUE_TIMELINE not in _kinds(gaps)
+    # a calendar date, even without digits, still times it
+    dated = "The Government will develop enhanced reporting requirements by next March."
+    c2 = _commit(dated, dated[:-1], deadline="by next March")
+    assert GapKind.NO_TIMELINE not in _kinds(_gaps(_stance(Stance.ACCEPTED, dated), (), dated, rec, commitments=(c2,),
+                                                   dates=(_date(dated, "by next March"),)))
+
+
+@pytest.mark.parametrize("text", [
+    # uk_pfd.jsonl (dev split): the passive promise of a document
+    "It is expected that the strategy will be published next year following the conclusion of the next spending review.",
+    # nz_taic_all.jsonl (dev split): the review is required of someone else, still to come
+    ("MNZ will require the operator to undertake a comprehensive review of their Planned Maintenance System to ensure "
+     "it meets the requirements and principles of the ISM Code."),
+    # nz_taic_all.jsonl (dev split): a by-law amendment drafted for a decision, dated only conditionally
+    ("An amendment to the Greymouth Harbour Bylaws to provide a compulsory pilotage scheme is being drawn up for "
+     "consideration by the Council. It is expected that, if Council approves, the recommendations could be "
+     "implemented by 31 December 1998."),
+])
+def test_deliverables_still_to_come_are_pending(text):
+    rec = "Take the necessary steps to make by-laws and review the maintenance system."
+    commitments = ()
+    if "31 December 1998" in text:
+        clause = text[text.index("It is expected"):].rstrip(".")
+        commitments = (_commit(text, clause, CommitmentStrength.QUALIFIED, deadline="by 31 December 1998",
+                               conditional=True),)
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), (_ask("make by-laws", AskLabel.PARTIAL, rec),), text, rec,
+                 commitments=commitments)
+    assert GapKind.PLAN_PENDING in _kinds(gaps)
+    _check_evidence(gaps, text, rec)
+
+
+@pytest.mark.parametrize("text", [
+    "Staff will be reminded of the existing guidance at the next team meeting.",
+    "The published strategy will be shared with all staff.",
+])
+def test_passing_on_an_existing_document_is_not_pending(text):
+    rec = "Remind staff of the guidance."
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), (_ask("Remind staff", AskLabel.PARTIAL, rec),), text, rec)
+    assert GapKind.PLAN_PENDING not in _kinds(gaps)

@@ -47,6 +47,9 @@ def test_responder_or_someone_else(actor, expected):
     ("The Government will publish the strategy", "The Government", None, False),
     ("the team will develop new guidance for staff", "the team", None, False),
     ("a nephrologist will attend twice a week", "a nephrologist", "from March 2025", False),
+    # nz_taic_all.jsonl (dev split): a one-off dispatch to named recipients, whatever its indefinite subject
+    (("An advice (for inclusion in the SSM manual) will be sent to all our clients to ensure they are aware of the "
+      "requirement"), "SGS M&I Ships Management System", None, False),
 ])
 def test_procedure_or_undertaking(text, actor, deadline, expected):
     assert is_procedure(_commit(text, actor, deadline), None) is expected

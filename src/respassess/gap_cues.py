@@ -12,6 +12,7 @@ import re
 
 __all__ = [
            "ACCEPT_WORDS",
+           "CALENDAR_WORD",
            "CONTINUING",
            "CORRESPONDENCE",
            "COURTESY",
@@ -57,7 +58,10 @@ CORRESPONDENCE = re.compile(
     _I)
 #: "Will continue to ...", "keep under review": existing activity in the future tense, nothing new.
 CONTINUING = re.compile(
-    r"\bcontinu(?:e|es|ing|ed)\b|\bremains?\s+committed\b|\bongoing\b|\bmaintain\b|"
+    # the verb only: "continued airworthiness", "continuing professional development" name things, not carrying on
+    r"\bcontinu(?:e|es)\b|\bcontinu(?:ing|ed)\b(?!\s+(?:airworthiness|professional|education|care|"
+    r"compliance|access|use|safety|operation|validity)\b)|"
+    r"\bremains?\s+committed\b|\bongoing\b|\bmaintain\b|"
     r"\bkeep\s+(?:\S+\s+){0,6}?under\s+review\b|\bwill\s+remain\b|\bas\s+(?:a\s+matter\s+of\s+course|usual)\b",
     _I)
 #: Statements of disposition or mission ("is committed to supporting", "our objective is"): no concrete step.
@@ -67,7 +71,7 @@ MISSION = re.compile(
     r"protect|uphold|tak\w+\s+all|do\w*\s+(?:all|everything|what)|build|help|strengthen|turn|reduc|address|tackl|"
     r"prevent|combat|eliminat|learn|deliver\w*\s+the\s+highest)\w*|"
     r"\bha(?:s|ve)\s+committed\s+to\s+(?:supporting|working|ensuring|improving)\b|\bobjective\s+is\b|"
-    r"\bour\s+(?:mission|ambition|aim|vision)\b|\baims?\s+to\b|\bwill\s+(?:lead|oversee|co-?ordinate)\s+(?:the\s+)?implementation\b|"
+    r"\bour\s+(?:mission|ambition|aim|vision)\b|(?<!\ban\s)(?<!\bthe\s)(?<!\bwith\s)\baims?\s+to\b|\bwill\s+(?:lead|oversee|co-?ordinate)\s+(?:the\s+)?implementation\b|"
     r"\bwill\s+be\s+responsible\s+for\b",
     _I)
 #: What a policy or document will achieve ("This will ensure ...", "Reporting will provide an opportunity"):
@@ -103,7 +107,7 @@ HEDGE_SENTENCE = re.compile(
 
 _MAKE_VERBS = (r"(?:set\s+out|publish|develop|produce|prepare|draft|redraft|introduce|propose|bring\s+forward|"
                r"consult\s+on|scope(?:\s+out)?|consider|explore|look\s+(?:at|into)|commission|initiate|undertake|"
-               r"commence|deliver|release|issue|finalise|finalize|design|identify(?:\s+and\s+assess)?)")
+               r"commence|deliver|release|issue|finalise|finalize|design|identify(?:\s+and\s+assess)?|put\s+in\s+place)")
 # "assess how boards act" is oversight in progress, not a decision put off: "how" objects are left out.
 # "review any future recommendations that emerge" is a standing watch over others' output, not a deliverable.
 _PROCESS_VERBS = (r"(?:review|assess|analy[sz]e|examine|investigate|audit|evaluate|scope|determine\s+(?:whether|the\s+scale))"
@@ -113,13 +117,21 @@ _FUTURE = (r"\b(?:will|shall|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to|
 _OBJECT = (r"(?:plans?|strateg(?:y|ies)|reviews?|legislation|legislative\s+\w+|amendments?|bills?|regulations|reports?|"
            r"guidance|guidelines?|framework|roadmap|business\s+case|options|analysis|assessments?|paper|polic(?:y|ies)|"
            r"proposals?|standards|consultation|evidence|implications|reforms?|study|research|threshold|requirements|"
-           r"update\s+to)")
+           r"update\s+to|NPRMs?|by-?laws?|rule\s+(?:changes?|amendments?)|rule[- ]?making|(?:work\s+)?instructions|manuals?)")
 #: A future undertaking to produce or decide something later ("will set out plans", "intends to commission
 #: ... an assessment", "will engage with X to review"): the deliverable is the object of the verb.
 DEFER_FUTURE = re.compile(
     _FUTURE + r"(?:\S+\s+){0,3}?" + _MAKE_VERBS + r"\s+(?:\S+\s+){0,6}?" + _OBJECT + r"\b|"
     + _FUTURE + r"(?:\S+\s+){0,3}?" + _PROCESS_VERBS + r"\b|"
     + _FUTURE + r"(?:\S+\s+){0,12}?to\s+" + _PROCESS_VERBS + r"\b|"
+    # "intend to work closely with X to oversee the internal review", "will require the operator to undertake a
+    # comprehensive review": the review is still to come
+    + _FUTURE + r"(?:\S+\s+){0,12}?to\s+(?:oversee|supervise|" + _MAKE_VERBS[3:-1] + r")\s+(?:\S+\s+){0,4}?"
+    + _OBJECT + r"\b|"
+    # the passive: "the strategy will be published next year", "the Draft NPRM will be completed by September 2006"
+    + _OBJECT + r"\s+(?:\S+\s+){0,6}?(?:will|shall|is\s+to|are\s+to)\s+(?:then\s+|also\s+|now\s+)?be\s+(?:published|"
+    r"developed|drafted|prepared|produced|introduced|released|issued|finali[sz]ed|completed|undertaken|conducted|"
+    r"commissioned|amended|revised|updated|put\s+in\s+place)\b|"
     r"\bwill\s+(?:\S+\s+){0,2}?(?:accept|implement|address|progress|take\s+forward|consider|deliver)\b.{0,120}?"
     r"\b(?:as\s+part\s+of|through)\s+(?:a|the|its|their|our)\s+(?:\S+\s+){0,4}?(?:programme|reforms|process)\b",
     _I | re.DOTALL)
@@ -132,7 +144,7 @@ DEFER_LEGISLATION = re.compile(
 DEFER_ONGOING = re.compile(
     # "are developed under the professional leadership of ..." is how things are done, not work under way
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?being\s+(?:developed|drafted|redrafted|considered|finali[sz]ed|"
-    r"prepared|scoped)\b|\b(?:is|are)\s+currently\s+(?:developed|drafted|redrafted|considered|prepared|scoped)\b|"
+    r"prepared|scoped|drawn\s+up)\b|\b(?:is|are)\s+currently\s+(?:developed|drafted|redrafted|considered|prepared|scoped)\b|"
     r"\bunder\s+(?:development|consideration)\b|"
     r"\bha(?:s|ve)\s+(?:already\s+|now\s+|recently\s+)?(?:begun|started|commenced|initiated)\s+(?:\w+\s+){0,3}?"
     r"(?:to\s+)?(?:draft|develop|prepar|drafting|development|work\s+on)\w*|"
@@ -155,7 +167,8 @@ DELIVERABLE = re.compile(
     r"\b(?:plans?|strateg(?:y|ies)|reviews?|legislation|legislative|amendments?|bills?|regulations?|reports?|"
     r"guidance|guidelines?|framework|roadmap|business\s+case|options|analysis|assessments?|paper|polic(?:y|ies)|"
     r"proposals?|standards?|consultation|evidence|implications|reforms?|programme|program|study|research|"
-    r"threshold|requirements|position|opinion|procedures?|process|update\s+to)\b", _I)
+    r"threshold|requirements|position|opinion|procedures?|process|update\s+to|NPRMs?|by-?laws?|rule\s+(?:changes?|"
+    r"amendments?)|rule[- ]?making|(?:work\s+)?instructions|manuals?)\b", _I)
 #: Placing the matter with another body ("a matter for", "best placed to", "ICS-led action").
 DEFLECT = re.compile(
     r"\b(?:is|are|remains?)\s+(?:a\s+|entirely\s+a\s+)?(?:matters?|responsibility|decisions?)\s+for\b|"
@@ -245,6 +258,10 @@ CROSS_REFERENCE = re.compile(
     r"^\W*(?:please\s+)?(?:see|refer\s+to|as\s+(?:per|set\s+out\s+in))\s+(?:the\s+)?(?:\S+\s+){0,6}?"
     r"(?:recommendations?|rec\.?)\s+[\w./-]+\W*$", _I)
 
+#: Words that place a timing on the calendar without digits ("by next March", "end of the financial year").
+CALENDAR_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|autumn|fall|winter|"
+    r"year|month|week|quarter|day|today|tomorrow|christmas|easter)s?\b", re.IGNORECASE)
 #: Timing that names no date ("in due course", "next spending review", "near-term").
 VAGUE_TIMING = re.compile(r"\bdue\s+course\b|\bshortly\b|\bsoon\b|\blater\b|\beventually\b|\bcoming\s+(?:months|weeks|"
                            r"year)\b|\bfuture\b|\bas\s+(?:quickly|soon)\s+as\s+possible\b|\bnext\s+(?:\w+\s+)?spending\s+"

@@ -159,8 +159,8 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
     described = [s for s in content if not REJECTION_RE.search(s.text) and not re.search(r"\bnot\b", s.text, re.IGNORECASE)
                  and not cue.DEFLECT.search(s.text)]
     # Something done in answer to the report is action, not a standing arrangement; a bare link describes nothing.
-    responsive = any(cue.RESPONSIVE.search(_context(a, sentences)) for a in done) or \
-        (bool(asks) and all(a.label is AskLabel.ADDRESSED for a in asks) and bool(done))
+    # Asks met by what already exists do not exempt it: §5 "only describes what already exists or was done".
+    responsive = any(cue.RESPONSIVE.search(_context(a, sentences)) for a in done)
     link_only = bool(stance.cross_reference) or (bool(content) and all(cue.CROSS_REFERENCE.search(s.text)
                                                                        for s in content))
     if (not new and (existing or status_quo or (not substantive and described)) and pending is None
@@ -238,16 +238,33 @@ def _timing(c: Commitment, sentences: Sequence[Sentence], dates: Sequence[DateMe
     sent = _sentence_at(c.start, sentences)
     lo, hi = (sent.start, sent.end) if sent is not None else (c.start, c.end)
     inside = [d for d in dates if lo <= d.start < hi and d.role is DateRole.DEADLINE]
+    # Timing tied only to an event ("prior to legislative reform", "When these discussions are concluded")
+    # says nothing a clerk can hold the responder to: no date at all.
+    inside = [d for d in inside if not _event_only(d)]
     if c.deadline:
         match = next((d for d in inside if d.text in c.deadline or c.deadline in d.text), None)
-        vague = match.vague if match is not None else bool(cue.VAGUE_TIMING.search(c.deadline))
-        return c.deadline, vague
+        if match is not None:
+            return c.deadline, match.vague
+        if cue.VAGUE_TIMING.search(c.deadline):
+            return c.deadline, True
+        if not re.search(r"\d", c.deadline) and not cue.CALENDAR_WORD.search(c.deadline):
+            return None
+        return c.deadline, False
     if inside:
         best = next((d for d in inside if not d.vague), inside[0])
         return best.text, best.vague
     # The date extractor misses some vague event-relative timings ("the forthcoming work programme cycle").
     hit = cue.VAGUE_TIMING.search(sent.text if sent is not None else c.text)
     return (hit.group(0), True) if hit else None
+
+
+def _event_only(d: DateMention) -> bool:
+    """True for a deadline tied to an event, not the calendar ("prior to legislative reform").
+
+    The reference annotation reads such a deadline as no date (no_timeline), not a vague one.
+    """
+    return (not d.vague and d.value is None and not re.search(r"\d", d.text)
+            and not cue.CALENDAR_WORD.search(d.text))
 
 
 def _orphan_deadline(commitments: Sequence[Commitment], sentences: Sequence[Sentence],

@@ -73,7 +73,7 @@ def pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], sentenc
                 continue  # firm, to the month or day ("by 1 December 2017"): committed to, §2 "addressed"
             return s, noun, own.deadline if own is not None else None
     # Work under way counts as pending unless the response also makes a firm, precisely dated commitment.
-    dated = [c for c in new if c.strength is not CommitmentStrength.VAGUE and c.deadline
+    dated = [c for c in new if c.strength is CommitmentStrength.FIRM and not c.conditional and c.deadline
              and not cue.VAGUE_TIMING.search(c.deadline)]
     if not dated:
         for s in sentences:

@@ -39,7 +39,9 @@ _THIRD_PERSON = re.compile(r"^(?:they|he|she|them)$", re.IGNORECASE)
 # What a procedure never does: make, launch or commission something ("A review will be undertaken" is an
 # undertaking without a date, whoever its subject).
 _UNDERTAKING = re.compile(r"\b(?:develop|publish|produc|introduc|launch|establish|draft|commission|undert[ao]k|"
-                          r"conduct|set\s+up|roll(?:ed)?\s+out|implement|update|revis|amend|new)\w*", re.IGNORECASE)
+                          r"conduct|set\s+up|roll(?:ed)?\s+out|implement|update|revis|amend|new|"
+                          # a one-off dispatch to named recipients ("An advice ... will be sent to all our clients")
+                          r"sent|send|issued|circulated|distributed)\w*", re.IGNORECASE)
 # A sentence that states a rule: "When a concern is received, ...", "In cases of offences punishable by ...".
 _RULE_LEAD = re.compile(
     r"^\W*(?:\d+\.\s*)?(?:when(?:ever)?|where|if|in\s+(?:cases?|the\s+event|circumstances)|should|upon|for\s+"
