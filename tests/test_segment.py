@@ -71,7 +71,7 @@ def test_segmentation_f1_on_dev_gold_floor(nlp):
     precision, recall = m / p, m / g
     # 0.641 (P 0.574, R 0.727) at the end of round 2; 0.766 (P 0.722, R 0.816) in round 3. The team
     # file then grew by 132 records (PFD, TAIC, UPR): 0.703 (P 0.674, R 0.735) on the larger dev
-    # split before round 4, 0.755 (P 0.746, R 0.764) after it
+    # split before round 4, 0.755 (P 0.746, R 0.764) after it; 0.765 (P 0.760, R 0.771) after round 5
     assert 2 * m / (p + g) >= 0.74
     assert precision >= 0.72 and recall >= 0.74
 
@@ -208,7 +208,7 @@ AU_CONSULT = ("The Committee recommends that, in consultation with other stakeho
                   "disclosure of telecommunications data"]),
     # a means ("by establishing") and an attached deliverable (", accompanied by") are asks
     (AU_AUDIT, ["direct the\nTertiary Education Quality and Standards Agency to initiate a regular audit of\nnational "
-                "security issues and responses in the sector", "by establishing a National\nResearch Integrity Office "
+                "security issues and responses in the sector", "establishing a National\nResearch Integrity Office "
                 "within the Agency", "The findings of this audit should be\npublicly reported"]),
     (AU_BRIEFING, ["adherence fo those guidelines be reported annually to the\nPJCIS in writing",
                    "accompanied by a classified briefing"]),
@@ -234,14 +234,14 @@ AU_CONSULT = ("The Committee recommends that, in consultation with other stakeho
     # a result after a comma is an ask; the example list before it is not
     ("Strengthen measures to combat violence against women, including domestic violence and sexual abuse, by "
      "ensuring that victims have access to effective remedies (Rwanda);",
-     ["Strengthen measures to combat violence against women", "by ensuring that victims have access to effective "
+     ["Strengthen measures to combat violence against women", "ensuring that victims have access to effective "
                                                                 "remedies"]),
     # "including by V-ing" names a means, which is an ask like "by establishing an Office" (team gold
     # upr-svn-c3-122.28), not an example to drop
     ("Continue efforts to combat violence against women, including by integrating non-discriminatory values in "
      "education curricula, and establish a national helpline (Chile);",
      ["Continue efforts to combat violence against women",
-      "including by integrating non-discriminatory values in education curricula", "establish a national helpline"]),
+      "integrating non-discriminatory values in education curricula", "establish a national helpline"]),
     # the same ask made by two States is one ask; "(No. 190)" is part of a title, not a State
     ("Recognize the competence of the Committee to receive communications from individuals (Lithuania); "
      "Recognize the competence of the Committee to receive communications from victims (Slovakia);",
@@ -374,3 +374,66 @@ def test_no_number_line_keeps_the_whole_response(text):
 def test_own_answer_end_is_an_offset_into_the_text(text):
     end = own_answer_end(text)
     assert 0 <= end <= len(text)
+
+
+# --- round 5: rules that generalise across sources (ANNOTATION.md §2) ------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # each further means of "by X-ing and Y-ing" is an action of its own, named from its gerund
+    ("Enhance the dialogue with the minority to a regular schedule, including by allocating additional "
+     "resources and implementing the recommendations by the Council of Europe (Austria);",
+     ["Enhance the dialogue with the minority to a regular schedule", "allocating additional resources",
+      "implementing the recommendations by the Council of Europe"]),
+    # what the recommendation singles out is an ask of its own, not an example
+    ("Issue a memorandum to the tug masters, to remind them of the requirements of the Safe Ship "
+     "Management Certificate, particularly the carriage of additional persons.",
+     ["Issue a memorandum to the tug masters", "to remind them of the requirements of the Safe Ship "
+      "Management Certificate", "the carriage of additional persons"]),
+    ("Continue efforts to improve the living conditions of Roma and particularly ensure the right to "
+     "drinking water for everyone (Spain);",
+     ["Continue efforts to improve the living conditions of Roma", "ensure the right to drinking water for everyone"]),
+    # an object told to do something: what it is to do is the content of the ask, not a second ask
+    ("The Commission recommends that the Chief Executive require KiwiRail Network to review the station "
+     "arrangements for protecting the adjacent level crossing.",
+     ["require KiwiRail Network to review the station arrangements for protecting the adjacent level crossing"]),
+    # two parallel infinitives: each names a change the amendment must make
+    ("Amend section 2(b) of the Special Regulation to make it clear that dual instruction is limited to "
+     "discussion only, and to reiterate that deliberate reduced G conditions are prohibited.",
+     ["Amend section 2(b) of the Special Regulation", "make it clear that dual instruction is limited to discussion only",
+      "reiterate that deliberate reduced G conditions are prohibited"]),
+    # a second passive clause with its own subject, the parser's reading notwithstanding
+    ("review the procedures for the distribution of service bulletins to ensure that all company vessels "
+     "receive all applicable documentation and the distribution and receipt are adequately recorded.",
+     ["review the procedures for the distribution of service bulletins",
+      "ensure that all company vessels receive all applicable documentation",
+      "the distribution and receipt are adequately recorded"]),
+])
+def test_round5_clause_rules(nlp, text, expected):
+    got = [a.text for a in split_asks(nlp(text))]
+    for want in expected:
+        assert any(want == g or (want in g and len(g) - len(want) <= 4) for g in got), (want, got)
+    assert len(got) == len(expected), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a subjunctive passive asks, so its clauses are cut like any directive's
+    ("That the surveillance of clubs be increased and the results published annually.",
+     ["the surveillance of clubs be increased", "the results published annually"]),
+    # an imperative opening the tagger misreads as a noun ("Change")
+    ("Change the company's policy and procedures to ensure that a systems audit be conducted on the vessel "
+     "and any unsatisfactory feature corrected before a certificate is issued.",
+     ["a systems audit be conducted on the vessel", "any unsatisfactory feature corrected before a certificate is issued"]),
+])
+def test_subjunctive_and_imperative_openings_are_directives(nlp, text, expected):
+    got = [a.text for a in split_asks(nlp(text))]
+    for want in expected:
+        assert any(want in g for g in got), (want, got)
+    assert len(got) >= len(expected)
+
+
+def test_a_singled_out_part_of_a_concern_stays_in_it(nlp):
+    """A coroner's concern is a finding: its "in particular" narrows it and is cut off, not split."""
+    text = ("I am concerned that there was and remains a real lack of specialist rehabilitation for women, "
+            "and in particular, women who represent only a low risk of harm to others.")
+    got = [a.text for a in split_asks(nlp(text))]
+    assert got == ["there was and remains a real lack of specialist rehabilitation for women"]

@@ -2,7 +2,12 @@
 
 import pytest
 
-from respassess.segment_cuts import clause_cuts, coordination_cuts, fronted_properties, means_cuts
+from respassess.segment_cuts import (
+    clause_cuts,
+    coordination_cuts,
+    fronted_properties,
+    means_cuts,
+)
 
 
 def _cut_words(doc, cuts):
@@ -69,3 +74,26 @@ def test_fronted_properties(nlp, text, props, rest):
     spans, start = fronted_properties(doc, 0, len(text))
     assert [text[s:e] for s, e in spans] == props
     assert text[start:].strip() == rest
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Strengthen efforts to combat hate speech by enhancing inter-agency collaboration and establishing "
+     "a national action plan", ["by", "establishing"]),
+    ("Design strategies to prevent discrimination, including by allocating resources and implementing "
+     "the recommendations", [",", "implementing"]),
+])
+def test_means_cuts_split_coordinated_gerunds(nlp, text, expected):
+    doc = nlp(text)
+    cuts = means_cuts(doc[:])
+    assert [doc[i].text if doc[i].text in {",", "by"} else doc[i + 1].text for i in sorted(cuts)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an object told to do something keeps its infinitive
+    ("require KiwiRail Network to review the station arrangements for the crossing", []),
+    ("direct the Agency to initiate a regular audit of security issues", []),
+])
+def test_object_control_verbs_keep_their_infinitive(nlp, text, expected):
+    doc = nlp(text)
+    cuts, _ = clause_cuts(doc[:], directive=True)
+    assert [doc[i].text for i in sorted(cuts)] == expected

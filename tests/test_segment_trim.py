@@ -73,3 +73,24 @@ def test_is_party(nlp, text, item, expected):
     doc = nlp(text)
     start = text.index(item)
     assert is_party(doc, start, start + len(item)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("including by allocating additional resources", "allocating additional resources"),
+    ("by enhancing inter-agency collaboration", "enhancing inter-agency collaboration"),
+    ("particularly regarding access to basic services", "access to basic services"),
+    ("in particular the value of good training", "the value of good training"),
+    # "by" before a date or a noun is no means marker
+    ("by the end of 2023", "by the end of 2023"),
+])
+def test_trim_drops_means_and_emphasis_markers(text, expected):
+    s, e = trim(text, 0, len(text))
+    assert text[s:e] == expected
+
+
+def test_drop_elaboration_cuts_a_singled_out_part_only_from_a_statement(nlp):
+    text = "there is a lack of rehabilitation for women, and in particular, women at low risk"
+    doc = nlp(text)
+    s, e = drop_elaboration(doc, 0, len(text), directive=False)
+    assert text[s:e] == "there is a lack of rehabilitation for women"
+    assert drop_elaboration(doc, 0, len(text)) == (0, len(text))

@@ -225,7 +225,7 @@ def _split_clause(doc: "Doc", start: int, end: int, *, directive: bool = True) -
     for k, (s, e) in enumerate(pieces):
         if not directive and k and _PURPOSE_PIECE_RE.match(doc.text, s, e):
             continue  # "... should work together effectively | to ensure consistent care": a finding states no purpose
-        s, e = drop_elaboration(doc, s, e)
+        s, e = drop_elaboration(doc, s, e, directive=directive)
         if directive:  # a statement of concern keeps its subject: it names what is wrong
             s = _drop_subject(doc, s, e)
         out.extend(split_property(doc.text, s, e))

@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .segment_select import _TITLE_SUBJECT_RE, ASK_VERBS
+from .segment_surface import emphasis_cuts, subject_clause_cuts
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -46,6 +47,10 @@ _ASK_VERBS = {"ensure", "require", "publish", "report", "review"}
 # Verbs of working jointly whose purpose is the ask ("work with Airways to review the management").
 _JOINT_WORK_VERBS = {"work", "collaborate", "cooperate", "co-operate", "liaise", "partner", "engage"}
 _RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+# Verbs whose object is told to do the infinitive after it ("require KiwiRail to review X",
+# "direct the Agency to initiate an audit"): the infinitive is the content of the ask.
+_OBJECT_CONTROL_VERBS = {"require", "direct", "ask", "encourage", "invite", "instruct", "request", "urge",
+                         "oblige", "compel", "empower", "mandate", "task", "commission", "enable", "remind"}
 
 
 def clause_cuts(span: "Span", *, directive: bool) -> tuple[set[int], set[int]]:
@@ -105,10 +110,14 @@ def clause_cuts(span: "Span", *, directive: bool) -> tuple[set[int], set[int]]:
         if tok.lower_ == "as" and tok.i + 2 < span.end and doc[tok.i + 1].lower_ == "well" and doc[tok.i + 2].lower_ == "as":
             cut_tokens.add(tok.i)
     if directive:
+        emphasis = emphasis_cuts(span) | subject_clause_cuts(span)
+        cut_tokens |= emphasis
+        strong |= emphasis
         coordinated = coordination_cuts(span)
         means = means_cuts(span)
         cut_tokens |= coordinated | means
-        strong |= coordinated | {i for i in means if doc[i].text == ","}
+        # (a further means after "and" opens an action of its own, even inside ", including by ...")
+        strong |= coordinated | {i for i in means if doc[i].text == "," or doc[i].lower_ in _COORDINATORS}
     return cut_tokens, strong
 
 
@@ -142,10 +151,14 @@ def coordination_cuts(span: "Span") -> set[int]:
         if not verb.text[:1].islower() or (verb.tag_ != "VB" and not _misread_ask_verb(verb, span)):
             continue
         prev = doc[tok.i - 1]
-        if prev.text == ",":
+        comma = prev.text == ","
+        if comma:
             prev = doc[tok.i - 2]
-        if prev.pos_ in ("VERB", "AUX", "ADP", "PART", "DET", "CCONJ", "SCONJ", "ADV") or prev.tag_ in ("VB", "VBP") \
-                or (prev.text.islower() and _ASK_VERB_RE.fullmatch(prev.text)):
+        # (", and to reiterate": a comma and a repeated marker close the phrase before, whatever
+        # word ends it: "... is limited to discussion only, and to reiterate ...")
+        if not (marker and comma and prev.pos_ in ("ADV", "ADP")) and (
+                prev.pos_ in ("VERB", "AUX", "ADP", "PART", "DET", "CCONJ", "SCONJ", "ADV") or prev.tag_ in ("VB", "VBP")
+                or (prev.text.islower() and _ASK_VERB_RE.fullmatch(prev.text))):
             continue  # "review and revise X", "available to and gather": one shared object
         if not (marker or has_right_complement(verb)):
             continue
@@ -155,7 +168,33 @@ def coordination_cuts(span: "Span") -> set[int]:
         if doc[i - 1].text == ",":
             i -= 1
         cuts.add(i)
+        if nxt.lower_ == "to":
+            first = _first_purpose(verb, span)
+            if first is not None:
+                cuts.add(first)
     return cuts
+
+
+def _first_purpose(verb: "Token", span: "Span") -> int | None:
+    """Where the first of two parallel infinitives starts: in "amend Rule X to make it clear that
+    A, and to reiterate that B" each infinitive names a change the amendment must make, so the
+    first is cut from the action like the second (not after a light verb or a joint-work verb:
+    "increase efforts to prevent X and to protect Y" keeps "efforts to prevent X" whole)."""
+    doc = span.doc
+    first = verb.head if verb.dep_ == "conj" else None
+    if first is None or not span.start + 2 < first.i < verb.i or doc[first.i - 1].lower_ != "to":
+        return None
+    action = first.head
+    if first.tag_ != "VB" or first.dep_ not in ("advcl", "xcomp", "acl") or not span.start <= action.i < first.i:
+        return None
+    if action.pos_ == "VERB":
+        if purpose_is_part_of_ask(action) or not has_complement_before(action, first.i):
+            return None
+    elif action.lower_ in _LIGHT_OBJECTS:
+        return None  # "efforts to prevent X and to protect Y" (the verb before it misread)
+    if len(doc[span.start:first.i - 1]) < 3:
+        return None
+    return first.i - 1
 
 
 _SUBORDINATORS = {"when", "if", "where", "unless", "whether", "because", "while", "whilst", "once"}
@@ -206,12 +245,31 @@ def means_cuts(span: "Span") -> set[int]:
                 cuts.add(tok.i - 2)  # ", including by integrating X": a means, not an example
             else:
                 cuts.add(tok.i - 1 if prev.text == "," else tok.i)
+            cuts |= _gerund_conjunct_cuts(doc[tok.i + 1], span)
         elif prev.text == "," and tok.lower_ in ("ensuring", "accompanied"):
             cuts.add(tok.i - 1)
         elif prev.text == "," and tok.lower_ == "to" and doc[tok.i + 1].tag_ == "VB" \
                 and any(has_right_complement(v) for v in (doc[tok.i + 1], *doc[tok.i + 1].conjuncts)) \
                 and doc[tok.i + 1].lemma_ not in _PURPOSE_ONLY:
             cuts.add(tok.i - 1)  # "review the operations at other aerodromes ..., to assess and minimise X"
+    return cuts
+
+
+def _gerund_conjunct_cuts(gerund: "Token", span: "Span") -> set[int]:
+    """Cuts before each further means in "by allocating X and implementing Y": every gerund
+    names an action of its own (at its "and"/"or", or the comma of an asyndetic list)."""
+    doc = span.doc
+    cuts: set[int] = set()
+    for conj in gerund.conjuncts:
+        if conj.i <= gerund.i or conj.tag_ != "VBG" or not span.start < conj.i < span.end:
+            continue
+        i = conj.i - 1
+        while i > gerund.i and doc[i].pos_ == "ADV":  # "and then establishing"
+            i -= 1
+        if doc[i].lower_ in _COORDINATORS or doc[i].text == ",":
+            if doc[i - 1].text == ",":
+                i -= 1
+            cuts.add(i)
     return cuts
 
 
@@ -223,6 +281,8 @@ def purpose_is_part_of_ask(head: "Token") -> bool:
     """
     if any(c.dep_ == "auxpass" for c in head.children) or head.lemma_ in _JOINT_WORK_VERBS:
         return True  # "work with Airways to review X": the review is what the joint work is for
+    if head.lemma_ in _OBJECT_CONTROL_VERBS and any(c.dep_ in ("dobj", "dative") for c in head.children):
+        return True  # "require KiwiRail Network to review X": what the body is required to do is the ask
     return any(c.dep_ == "dobj" and c.lower_ in _LIGHT_OBJECTS for c in head.children)
 
 

@@ -157,7 +157,23 @@ _STRONG_DIRECTIVE_RE = re.compile(
     r"(?:is|are|be)\s+required\s+to|would\s+(?:\w+\s+)?benefit\s+from)\b",
     re.IGNORECASE)
 
-_IMPERATIVE_OPENING_RE = re.compile(r"\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:" + _IMPERATIVE_VERBS + r")\b", re.IGNORECASE)
+# Further verbs that open a recommendation as an imperative ("Redouble efforts to ...", "Enact
+# legislation ...", "Remind controllers ...", "Alert owners ..."). Words that as often open a
+# statement as nouns ("Use of X was ...", "Support for ...", "Report ...", "Issue ...") are left out.
+_OPENING_VERBS = (r"redouble|enact|adhere|remind|alert|advise|inform|notify|modify|fit|install|produce|"
+                  r"publicise|publicize|promulgate|reinforce|reconsider|re-examine|examine|explore|identify|"
+                  r"clarify|specify|require|encourage|seek|assess|monitor|evaluate|audit|facilitate|foster|"
+                  r"engage|consult|collect|maintain|incorporate|integrate|invest|mandate|reform|reduce|sign|"
+                  r"submit|uphold|respect|refrain|cease|tackle|accelerate|expedite|finali[sz]e|harmoni[sz]e|"
+                  r"align|renegotiate|carry\s+out|draw\s+up|follow\s+up|scale\s+up|set|change|grant|publish|"
+                  r"disseminate|educate|train|instruct|verify|confirm|arrange|liaise|commission|direct|allow|"
+                  r"enable|assist|enforce|restrict|limit|apply|bring|give|issue\s+(?:a|an|the)\b")
+_IMPERATIVE_OPENING_RE = re.compile(r"\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:" + _IMPERATIVE_VERBS + r"|" + _OPENING_VERBS
+                                    + r")\b(?!\s+(?:is|are|was|were|has|have|had|of)\b)", re.IGNORECASE)
+# A subjunctive passive asks ("That the Rules be amended to ...", "A review be made of ...");
+# "to be", "will be", "should be" and the like are read elsewhere or do not ask.
+_NOT_SUBJUNCTIVE_BEFORE = {"to", "will", "would", "may", "might", "can", "could", "must", "should", "shall",
+                           "not", "also", "then", "only", "never", "always"}
 
 
 def _is_directive(doc: "Doc", start: int, end: int) -> bool:
@@ -184,6 +200,8 @@ def _is_directive(doc: "Doc", start: int, end: int) -> bool:
         # report", "having to ditch an aeroplane, or bale out": it shares the head's "to")
         if _bare_verb(tok) and (tok.dep_ != "conj" or _bare_verb(tok.head)):
             return True
+        if _subjunctive_passive(tok):
+            return True
     return _verb_shaped_opening(span)
 
 
@@ -198,6 +216,16 @@ def _verb_shaped_opening(span) -> bool:
     return first.text[:1].isupper() and first.is_alpha and first.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") \
         and first.tag_ not in ("VBG", "VBN", "VBD", "VBZ", "NNS", "NNPS") and nxt.i == first.i + 1 \
         and nxt.tag_ in ("DT", "PRP$") and nxt.lower_ not in ("that", "this", "these", "those")
+
+
+def _subjunctive_passive(tok) -> bool:
+    """True for the "be" of a subjunctive passive with its own subject: "the Rules be amended",
+    "that an amendment be sought" (not "to be", "should be", "if it be")."""
+    if tok.lower_ != "be" or tok.dep_ != "auxpass" or tok.i == 0 or tok.nbor(-1).lower_ in _NOT_SUBJUNCTIVE_BEFORE:
+        return False
+    head = tok.head
+    return head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" and c.i < tok.i for c in head.children) and \
+        not any(c.dep_ == "aux" for c in head.children)
 
 
 def _bare_verb(tok) -> bool:

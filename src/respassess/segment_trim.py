@@ -28,7 +28,7 @@ _INTRO_RE = re.compile(r"(?:\b(?:should|must|shall|will|to|that|include|includes
 _ELABORATION_RE = re.compile(
     r"\s*\(https?\b|(?:,|\s+[-–—])?\s+(?:such\s+as|so\s+that|with\s+a\s+view\s+to|in\s+order\s+to|noting|"
     r"recognising|recognizing|given\s+(?:that|what)|bearing\s+in\s+mind|as\s+a\s+routine\s+part)\s"
-    r"|(?:,|\s+[-–—])?\s+(?:(?:and\s+)?in\s+particular|for\s+example|e\.g\.|especially|particularly)[\s,]|,\s+(?:which|who)\s|,\s+in\s+(?:partnership|conjunction|collaboration)\s+with\s", re.IGNORECASE)
+    r"|(?:,|\s+[-–—])?\s+(?:for\s+example|e\.g\.)[\s,]|(?<![,\s])(?<!\band)\s+(?:in\s+particular|especially|particularly)[\s,]|,\s+(?:which|who)\s|,\s+in\s+(?:partnership|conjunction|collaboration)\s+with\s", re.IGNORECASE)
 PURPOSE_RE = re.compile(r",?\s+for\s+the\s+purposes?\s+of\s", re.IGNORECASE)
 # A closing aside in brackets ("(except to the extent they contain classified information)");
 # a short one stays: an acronym "(DTAC)", "(as applicable)".
@@ -52,10 +52,29 @@ def elaboration_regions(doc: "Doc", start: int, end: int, coordinated: set[int])
     return [(a, next((b for b in bounds if b > a), end)) for a in starts if len(text[start:a].split()) >= 3]
 
 
-def drop_elaboration(doc: "Doc", start: int, end: int) -> tuple[int, int]:
-    """Cut a web address or an example list off the end of an ask (gold asks are the shortest span)."""
+# "..., and in particular, women who ...": in a statement of concern the part singled out only
+# narrows the finding (a directive's is an ask of its own, cut by segment_cuts.emphasis_cuts).
+_EMPHASIS_TAIL_RE = re.compile(r",?\s+(?:and\s+)?(?:in\s+particular|especially|particularly)[\s,]", re.IGNORECASE)
+
+
+def drop_elaboration(doc: "Doc", start: int, end: int, *, directive: bool = True) -> tuple[int, int]:
+    """Cut a web address or an example list off the end of an ask (gold asks are the shortest span).
+
+    Args:
+        doc: the parsed recommendation.
+        start: where the ask starts.
+        end: where it ends.
+        directive: False for a statement of concern, whose singled-out part ("..., in
+            particular X") is cut off as well.
+
+    Returns:
+        The ask's new (start, end).
+    """
     text = doc.text
     m = _ELABORATION_RE.search(text, start, end)
+    if not directive:
+        tail = _EMPHASIS_TAIL_RE.search(text, start, end)
+        m = tail if tail and (m is None or tail.start() < m.start()) else m
     if m and len(text[start:m.start()].split()) >= 3:
         end = m.start()
     for m in _INCLUDING_RE.finditer(text, start, end):
@@ -120,7 +139,9 @@ _JOINING_TAIL_RE = re.compile(r"(?:,?\s+(?:and|or|then|so\s+as|in\s+order))+$", 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past surrounding spaces, punctuation and joining words."""
     lead = re.compile(r"(?:[\s,;:.•▪●◦\-–*]|and\b|or\b|then\b|that\b|also\b|moreover\b|further(?:more)?\b|"
-                      r"additionally\b|the\s+following\b)+", re.IGNORECASE)
+                      r"additionally\b|the\s+following\b|(?:including\s+)?by(?=\s+[a-z]+ing\b)|"
+                      r"(?:in\s+particular|particularly|especially)(?:\s+(?:regarding|concerning|in\s+relation\s+to)\b)?)+",
+                      re.IGNORECASE)
     while True:
         m = lead.match(text, start, end)
         if not m or m.end() == start:
