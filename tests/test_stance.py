@@ -27,6 +27,10 @@ def _sentences(*texts):
     (["DHSC partially agrees with this recommendation."], Stance.PARTIALLY_ACCEPTED),
     (["The government agrees with the first part of this recommendation, but not the second."],
      Stance.PARTIALLY_ACCEPTED),
+    # element by element, as regulators answer multi-part safety recommendations (real TAIC sentence)
+    (["The CAA accepts the first element of this recommendation and will do what it can to promote a \"positive "
+      "reporting culture\" for medical certificate applicants."], Stance.PARTIALLY_ACCEPTED),
+    (["The Department supports the second limb of the recommendation."], Stance.PARTIALLY_ACCEPTED),
     (["The government disagrees with the Committee’s recommendation."], Stance.REJECTED),
     (["The Government is considering this recommendation and will respond in due course."],
      Stance.UNDER_CONSIDERATION),
@@ -123,6 +127,15 @@ def test_a_label_line_run_into_the_next_sentence_is_still_the_verdict(label, exp
      Stance.NOTED),
     ("The recommendation is incomprehensible.", Stance.UNCLEAR),
     ("See recommendation 122.72.", Stance.UNCLEAR),
+    # a tracker's note that no reply came states no position (real TAIC register texts)
+    ("No response was available from the Administrator at the time this report was published.", Stance.UNCLEAR),
+    ("[No reply received]", Stance.UNCLEAR),
+    # a reasoned refusal without a refusal verb (real TAIC replies)
+    ("We therefore consider that an underpass is not a realistic proposal.", Stance.REJECTED),
+    ("Controllers are already adequately trained to deal with such emergencies.", Stance.REJECTED),
+    # a proposal drafted for the deciding body, to be implemented only if it approves: deciding later
+    ("An amendment to the Harbour Bylaws is being drawn up for consideration by the Council. It is expected that, "
+     "if Council approves, the recommendations could be implemented by 31 December 1998.", Stance.UNDER_CONSIDERATION),
 ])
 def test_conduct_when_no_position_is_stated(text, expected):
     call = read_stance(_sentences(text), response=text)

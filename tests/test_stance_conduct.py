@@ -46,6 +46,9 @@ def _commitment(text, *, strength=CommitmentStrength.FIRM, sentence_index=0, sta
     ("I expect individual trusts and local health systems to manage bed capacity", "others"),
     # the responder's own expectation of its own step is not a hope about others
     ("I expect this to be completely implemented by 17 December 2001", "action"),
+    # a belief about what others already do is no step of the responder's (real TAIC sentence)
+    ("We expect that pilots understand this principle well enough", "others"),
+    ("We expect that the new procedure will be in place by June 2025", "action"),
 ])
 def test_commitment_kind(text, expected):
     assert expected in COMMITMENT_KINDS
@@ -90,8 +93,16 @@ def test_commitment_kind(text, expected):
     # only a standing rule described (noted), whatever the label
     (["The Constitution guarantees equal rights for all. The Act defines discrimination on any ground."],
      Stance.NOTED, "description_only", True),
+    # the decision expressly still to come outranks a provisional refusal beside it (real TAIC reply)
+    (["Accordingly the use of Autopilots is not considered by Ansett New Zealand to be presently practicable; however, "
+      "before reaching a final decision on the matter, the Company proposes to continue its investigation and review."],
+     Stance.UNDER_CONSIDERATION, "deferral", True),
+    (["No final decision has been made on the location of the new facility."],
+     Stance.UNDER_CONSIDERATION, "deferral", True),
     # no usable text / a bare cross-reference (unclear)
     (["The recommendation is incomprehensible."], Stance.UNCLEAR, "no_text", True),
+    (["No response was available from the Administrator at the time this report was published."],
+     Stance.UNCLEAR, "no_text", True),
     (["See the response to Recommendation 12."], Stance.UNCLEAR, "cross_reference", True),
 ])
 def test_positions_stated_in_other_words(texts, stance, reason, decisive):
@@ -120,6 +131,12 @@ def test_positions_stated_in_other_words(texts, stance, reason, decisive):
     "ONTRACK together with Toll Rail have reviewed the instruction in the Rail Operating Code and found it fit for "
     "purpose in its current format.",
     "The legislative authorities assessed that this was long enough to allow all potential applicants to file.",
+    # "not presently practicable", "not a realistic proposal", "unacceptable" (real TAIC sentences)
+    "Accordingly the use of Autopilots and to a lesser extent Flight Directors, is not considered by Ansett New "
+    "Zealand to be presently practicable.",
+    "We therefore consider that an underpass is not a realistic proposal.",
+    "This would effectively split the town in half and would be totally unacceptable to the community.",
+    "Controllers are already adequately trained to deal with such emergencies.",
 ])
 def test_refusals_in_other_words(text):
     conduct = read_conduct(text, _sentences(text))
@@ -211,6 +228,26 @@ def test_negations_that_do_not_decline(text):
 def test_a_deferral_in_a_conditional_is_not_the_responders():
     text = "Should the Coroner wish to investigate this further, the local service would be best placed to help."
     assert read_conduct(text, _sentences(text)).reason != "deferral"
+
+
+@pytest.mark.parametrize("text", [
+    # a finished piece of work sent to a regulator for sign-off is acting, not deciding later (real TAIC sentence)
+    "The manual has been rewritten and submitted to CAA for approval.",
+    # consent of the person concerned is no pending decision of the responder
+    "We have offered the family a meeting if they agree.",
+])
+def test_approval_by_others_of_work_done_is_no_deferral(text):
+    assert read_conduct(text, _sentences(text)).reason != "deferral"
+
+
+def test_a_refusal_beside_a_belief_about_others_is_not_partial():
+    """"We expect that pilots understand ..." is no step, so it does not make a refusal partial (real TAIC reply)."""
+    texts = ["Controllers are already adequately trained to deal with such emergencies.",
+             "We expect that pilots understand this principle well enough."]
+    belief = _commitment("We expect that pilots understand this principle well enough", sentence_index=1,
+                         start=len(texts[0]) + 1, strength=CommitmentStrength.QUALIFIED)
+    conduct = read_conduct(" ".join(texts), _sentences(*texts), [belief])
+    assert (conduct.stance, conduct.reason, conduct.decisive) == (Stance.REJECTED, "refusal", True)
 
 
 def test_refusing_one_part_and_acting_on_another_is_partial():
@@ -325,14 +362,13 @@ def _reading(nlp, name, record_id):
                         cross_reference=find_cross_reference(doc.text))
 
 
+# (upr-svn-c4-140.37 and -c3-122.20 were dropped when the fourth annotation round took them into the team gold)
 REAL_REPLIES = [
     ("upr_slovenia.jsonl", "upr-svn-c3-122.2", Stance.REJECTED, "refusal"),          # "not a priority"
-    ("upr_slovenia.jsonl", "upr-svn-c4-140.37", Stance.REJECTED, "refusal"),         # "not deemed necessary"
     ("nz_taic_all.jsonl", "nz-taic-070-94-1568", Stance.REJECTED, "refusal"),       # "not considered appropriate"
     ("nz_taic_all.jsonl", "nz-taic-027-91-1831", Stance.REJECTED, "refusal"),       # "already adequately covered"
     ("nz_taic_all.jsonl", "nz-taic-008-17-163", Stance.UNDER_CONSIDERATION, "deferral"),   # "will consider whether"
     ("nz_taic_all.jsonl", "nz-taic-032-02-803", Stance.UNDER_CONSIDERATION, "deferral"),   # "before deciding whether"
-    ("upr_slovenia.jsonl", "upr-svn-c3-122.20", Stance.ACCEPTED, "implemented"),     # "have already started"
     ("nz_taic_all.jsonl", "nz-taic-003-19-99", Stance.ACCEPTED, "implemented"),     # "has been fully implemented"
     ("upr_slovenia.jsonl", "upr-svn-c3-122.91", Stance.NOTED, "description_only"),   # "Supported", only describes
     ("nz_taic_all.jsonl", "nz-taic-101-00-948", Stance.ACCEPTED, "future_action"),  # "Instructions will be added"
@@ -342,6 +378,9 @@ REAL_REPLIES = [
     ("nz_taic_all.jsonl", "nz-taic-037-95-1518", Stance.REJECTED, "refusal"),       # "questions the continual reference"
     ("nz_taic_all.jsonl", "nz-taic-092-98-1181", Stance.ACCEPTED, "future_action"), # "would be pleased to make mention"
     ("nz_taic_all.jsonl", "nz-taic-080-05-555", Stance.ACCEPTED, "future_action"),  # "would be happy to publish"
+    ("nz_taic_all.jsonl", "nz-taic-007-15-195", Stance.UNCLEAR, "no_text"),        # "No response was available"
+    ("nz_taic_all.jsonl", "nz-taic-068-04-643", Stance.UNCLEAR, "no_text"),        # "[No reply received]"
+    ("nz_taic_all.jsonl", "nz-taic-072-94-1571", Stance.UNDER_CONSIDERATION, "deferral"),  # "before making any final decision"
 ]
 
 

@@ -34,7 +34,9 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
     (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:(?:to\s+|with\s+)?(?:this|the)\s+"
                                 r"recommendation\s+)?in\s+part\b"
                                 r"|\bpartially\s+(?:supports?|supported|agrees?|agreed|accepts?|accepted)\b"
-                                r"|\bagrees?\s+with\s+(?:the\s+)?(?:first|second|third|latter|former)\s+(?:part|half|element)"
+                                # "agrees with the first part", "The CAA accepts the first element of this recommendation"
+                                r"|\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:with\s+)?(?:the\s+)?"
+                                r"(?:first|second|third|fourth|latter|former|final|last)\s+(?:part|half|element|limb|aspect|component)\b"
                                 r"|\b(?:supports?|agrees?|accepts?)\s+(?:some|parts?)\s+of\b"),
     (Stance.REJECTED, rf"\bnot\s+(?:supported|agreed|accepted)\b|\b{_NEG}\s+(?:support|agree|accept|endorse)\b"
                       r"|\bdisagrees?\b|\brejects?\b|\bdeclines?\s+(?:to|this)\b|\bis\s+not\s+in\s+a\s+position\s+to\s+(?:support|accept)"

@@ -37,6 +37,7 @@ from .stance_conduct_cues import (  # noqa: F401 (re-exported for callers of thi
     _NOT_A_REFUSAL,
     _REFUSAL,
     _TIMING,
+    _UNDECIDED,
 )
 from .types import (
     Action,
@@ -80,6 +81,9 @@ _REPORT_BACK = re.compile(r"\b(?:update|inform|advise|notify|brief|write\s+(?:ag
                           r"(?:update|further\s+information)\b", _F)
 # "I expect trusts to ..." hopes for others' action; "we expect to ..." is the responder's own plan
 _OTHERS = re.compile(r"^\W*(?:I|we)\s+(?:would\s+)?(?:expect|encourage|urge|ask)\s+(?!(?:to|this|it|that|these|them)\b)\w+|\bare\s+encouraged\s+to\b"
+                     # "We expect that pilots understand this principle": a belief about the present, not a plan
+                     # ("we expect that the new procedure will be in place by June" keeps its modal and is one)
+                     r"|^\W*(?:I|we)\s+(?:would\s+)?expect\s+that\s+(?![^.;]*\b(?:will|shall|would|to\s+be)\b)\w+"
                      # "Health Advisors (HAs) are expected to convey": a standing expectation of others
                      r"|^\W*(?!(?:I|we)\b)[^.;]{0,80}?\b(?:is|are)\s+expected\s+to\s+(?!be\b)\w+"
                      r"|^\W*(?:providers|trusts|operators|councils|local\s+\w+|individual\s+\w+)\b", _F)
@@ -245,7 +249,8 @@ def read_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequ
                  cross_reference: str | None = None) -> Conduct:
     """Judge a reply that states no position by what it does (ANNOTATION.md §6).
 
-    Tried in order: no usable text or a bare cross-reference (unclear); refusing the
+    Tried in order: no usable text or a bare cross-reference (unclear); a decision said in so many
+    words to be still open ("before reaching a final decision", under consideration); refusing the
     step or defending the status quo as adequate (rejected, or partially accepted when a
     concrete step is also promised); "considers this implemented" (accepted); "no comment"
     (noted); deciding later (under consideration, unless concrete steps outweigh the
@@ -270,6 +275,11 @@ def read_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequ
     if cross_reference and words < 25:
         return Conduct(Stance.UNCLEAR, 0.5, None, "cross_reference", True)
     steps = [c for c in commitments if _is_action(c)]
+    undecided = _first(_UNDECIDED, sentences)
+    if undecided is not None:
+        # the responder says in so many words that the decision is still to come: a refusal or a step
+        # beside it is provisional (ANNOTATION.md §6, deciding later)
+        return Conduct(Stance.UNDER_CONSIDERATION, 0.6, undecided, "deferral", True)
     refusal = next((s for s in sentences if _refusal(s)), None)
     if refusal is not None:
         if any(c.sentence_index != refusal.index for c in steps):  # declines one part, acts on another

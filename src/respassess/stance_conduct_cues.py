@@ -15,6 +15,12 @@ _NEED = (r"(?:necessary|needed|required|warranted|justified|appropriate|feasible
          r"|cost[-\s]effective|a\s+priority|(?:the|any|a)\s+need|sufficient\s+(?:justification|reason|grounds?))")
 _REFUSAL = re.compile(
     rf"\bnot\s+(?:be\s+)?(?:considered\s+|deemed\s+|thought\s+|seen\s+as\s+|currently\s+)?(?:(?:possible|practical|feasible)\s+or\s+)?{_NEED}\b"
+    # "is not considered by Ansett New Zealand to be presently practicable", "not at present necessary"
+    rf"|\bnot\s+(?:be\s+)?(?:considered|deemed|thought|judged)\s+(?:by\s+(?:[\w’'-]+\s+){{1,5}}?)?to\s+be\s+"
+    rf"(?:presently\s+|currently\s+|at\s+present\s+)?{_NEED}\b|\bnot\s+(?:presently|at\s+present)\s+{_NEED}\b"
+    # "an underpass is not a realistic proposal", "would be totally unacceptable to the community"
+    r"|\bnot\s+(?:a\s+|an\s+)?(?:realistic|viable|workable|practical|practicable|sensible|feasible)\s+(?:proposal|option|"
+    r"solution|approach|proposition|course\s+of\s+action)\b"
     rf"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+(?:consider|believe|think|see|regard|deem)\b(?:\W+\w+){{0,8}}?\W+{_NEED}"
     r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+see\s+(?:the|any|a)\s+(?:need|reason|benefit|case)\b"
     r"|\bsees?\s+no\s+(?:need|reason|benefit|case)\b|\bthere\s+is\s+no\s+(?:need|case)\s+(?:to|for)\b"
@@ -25,7 +31,7 @@ _REFUSAL = re.compile(
     r"|\b(?:little|no)\s+(?:value|benefit|merit)\s+in\b"
     # "is impractical and could seriously inhibit", "the recommendation ... is unnecessary", "neither feasible nor cost-effective"
     r"|\b(?:is|are|be|being)\s+(?:\w+ly\s+)?(?:impractical|impracticable|unworkable|unnecessary|unwarranted|unjustified|"
-    r"not\s+workable)\b"
+    r"unrealistic|unacceptable|not\s+workable)\b"
     rf"|\bneither\s+(?:\w+ly\s+)?{_NEED}\s+nor\b"
     r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+need\s+to\s+(?:take\s+(?:any\s+)?(?:further\s+)?action|make\s+(?:any\s+)?"
     r"(?:further\s+)?changes?|do\s+anything)\b"
@@ -81,6 +87,13 @@ _DEFERRAL = re.compile(
     r"|\b(?:assessment|review|analysis|study|evaluation|examination)\s+of\s+(?:whether|if|the\s+(?:need|feasibility|case|merits))\b"
     r"|\b(?:identify|assess|consider|explore|examine)\s+(?:and\s+\w+\s+)?(?:the\s+)?options\b"
     r"|\bunder\s+(?:review|consideration)\b|\brequested\s+an\s+opinion\b|\bgap\s+analysis\b"
+    # a proposal put to the body that decides: "is being drawn up for consideration by the Council", "if Council approves"
+    r"|\b(?:drawn\s+up|drafted|prepared|put\s+forward)\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?(?:\w+[’']?s?\s+)?"
+    r"(?:consideration|decision)\b"
+    r"|\b(?:if|once|when|pending)\s+(?:the\s+)?(?:\w+\s+)?(?:council|board|cabinet|minister|government|parliament|"
+    r"executive|shareholders|directors)\s+(?:approves?|agrees?|decides?|endorses?)\b"
+    r"|\b(?:subject\s+to|pending)\s+(?:the\s+)?(?:\w+\s+)?(?:council|board|cabinet|ministerial|government|parliamentary)\s+"
+    r"(?:approval|agreement|decision)\b"
     r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:reviewing|considering|assessing|examining|investigating|evaluating|"
     r"exploring|looking\s+into)\b"
     r"|\bnot\s+yet\s+(?:produced|reached|made|taken)\s+a\s+(?:final\s+)?(?:position|decision)\b|\bno\s+decision\s+has\b"
@@ -90,4 +103,15 @@ _DEFERRAL = re.compile(
     r"|\bdecid\w*\s+(?:up)?on\s+(?:the|our|its|their|a|any)\s+(?:future\s+|best\s+|appropriate\s+)?(?:course|action|approach|way\s+forward|response)"
     r"|\bcommission\w*\s+(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:conduct|undertake|carry\s+out|provide)\s+(?:an?\s+)?(?:\w+\s+){0,3}?"
     r"(?:review|assessment|study|evaluation|analysis|advice)\b", _F)
-_NO_TEXT = re.compile(r"\b(?:incomprehensible|unintelligible|not\s+clear\s+what)\b", _F)
+# No usable text: a recommendation the responder cannot parse, or a tracker's note that no reply came
+# ("No response was available from the Administrator at the time this report was published").
+_NO_TEXT = re.compile(r"\b(?:incomprehensible|unintelligible|not\s+clear\s+what)\b"
+                      r"|\bno\s+(?:formal\s+|written\s+)?(?:response|reply)\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:yet\s+)?)?"
+                      r"(?:available|received|provided|made|given)\b|\b(?:response|reply)\s+(?:is\s+)?(?:still\s+)?awaited\b", _F)
+# The decision is expressly still open: "before reaching a final decision on the matter, the Company proposes to
+# continue its investigation", "no final decision has been made". Outranks a provisional refusal beside it.
+_UNDECIDED = re.compile(
+    r"\bbefore\s+(?:reaching|making|taking|coming\s+to)\s+(?:a|any|its|their|our)\s+(?:final\s+)?(?:decision|view|position)\b"
+    r"|\b(?:no|a)\s+final\s+(?:decision|position)\s+(?:has|will|is)\b"
+    r"|\bno\s+decision\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:made|taken|reached)\b"
+    r"|\bnot\s+yet\s+(?:reached|made|taken|produced)\s+a\s+(?:final\s+)?(?:decision|position)\b", _F)
