@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from .extract._text import doc_text
 from .segment_cuts import clause_cuts, fronted_properties
 from .segment_layout import item_breaks
 from .segment_select import (
@@ -110,7 +111,7 @@ def split_sentences(doc: "Doc") -> tuple[Sentence, ...]:
     Returns:
         Sentences with offsets into ``doc.text``, in order, none empty.
     """
-    text = doc.text
+    text = doc_text(doc)
     pieces: list[tuple[int, int]] = []
     for sent in doc.sents:
         pieces.extend(_split_on_breaks(text, sent.start_char, sent.end_char))
@@ -126,7 +127,7 @@ def split_asks(doc: "Doc") -> tuple[Ask, ...]:
     Returns:
         Asks with offsets into ``doc.text`` (at least one for any non-empty text).
     """
-    text = doc.text
+    text = doc_text(doc)
     sentences = _merge_broken_sentences(text, [(s.start_char, s.end_char) for s in doc.sents])
     chosen = _choose_sentences(doc, sentences)
     items = item_breaks(text)
@@ -201,8 +202,8 @@ _PURPOSE_PIECE_RE = re.compile(r"[\s,]*(?:in\s+order\s+|so\s+as\s+)?to\s+[a-z]",
 
 def _split_clause(doc: "Doc", start: int, end: int, *, directive: bool = True) -> list[tuple[int, int]]:
     """Cut one directive clause at coordinated verb phrases and attached deliverable lists."""
-    m = PURPOSE_RE.search(doc.text, start, end)
-    if m and len(doc.text[start:m.start()].split()) >= 3:
+    m = PURPOSE_RE.search(doc_text(doc), start, end)
+    if m and len(doc_text(doc)[start:m.start()].split()) >= 3:
         end = m.start()  # "for the purpose of providing X and enhancing Y" is one purpose, not asks
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 4:
@@ -223,12 +224,12 @@ def _split_clause(doc: "Doc", start: int, end: int, *, directive: bool = True) -
     pieces.append((prev, end))
     out: list[tuple[int, int]] = []
     for k, (s, e) in enumerate(pieces):
-        if not directive and k and _PURPOSE_PIECE_RE.match(doc.text, s, e):
+        if not directive and k and _PURPOSE_PIECE_RE.match(doc_text(doc), s, e):
             continue  # "... should work together effectively | to ensure consistent care": a finding states no purpose
         s, e = drop_elaboration(doc, s, e, directive=directive)
         if directive:  # a statement of concern keeps its subject: it names what is wrong
             s = _drop_subject(doc, s, e)
-        out.extend(split_property(doc.text, s, e))
+        out.extend(split_property(doc_text(doc), s, e))
     return out
 
 

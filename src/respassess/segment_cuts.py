@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .extract._text import doc_text
 from .segment_select import _TITLE_SUBJECT_RE, ASK_VERBS
 from .segment_surface import emphasis_cuts, subject_clause_cuts
 
@@ -308,7 +309,7 @@ def fronted_properties(doc: "Doc", start: int, end: int) -> tuple[list[tuple[int
         The property spans (a trailing bracketed aside dropped), and where the rest of the
         clause now starts (at its verb when the property stood after the modal).
     """
-    text = doc.text
+    text = doc_text(doc)
     props: list[tuple[int, int]] = []
     m = _FRONTED_RE.match(text, start, end)
     if m:
@@ -382,10 +383,10 @@ def _after_line_break(tok, span) -> bool:
     j = tok.i - 1
     while j > span.start and doc[j].is_space:
         j -= 1
-    if j <= span.start or "\n" not in doc.text[doc[j].idx + len(doc[j].text):tok.idx]:
+    if j <= span.start or "\n" not in doc_text(doc)[doc[j].idx + len(doc[j].text):tok.idx]:
         return False
     prev = doc[j]
-    title = _TITLE_SUBJECT_RE.match(doc.text, span.start_char, tok.idx + len(tok.text))
+    title = _TITLE_SUBJECT_RE.match(doc_text(doc), span.start_char, tok.idx + len(tok.text))
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children) or (title and title.end() == tok.idx):
         return False  # "the Australian Government\nprovide ...": the subject ends the line
     return prev.tag_ != "MD" and prev.lower_ not in {"to", "and", "or", "not", "be", "should", "must"} \

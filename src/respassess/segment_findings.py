@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from .extract._text import doc_text
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
@@ -38,7 +40,7 @@ _ITEM_LABEL_RE = re.compile(r"[ \t]*(?:[•▪●◦\-–*]|\(?\d{1,2}[.)]|\(?[a
 def _block_concern(doc: "Doc", sentences: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int, bool]:
     """The concern under one "Concern N:" heading: the first sentence that states a deficiency
     ("Currently, there is no clear guidance ..."), else the first sentence."""
-    text = doc.text
+    text = doc_text(doc)
     block = [(max(s, start), min(e, end)) for s, e in sentences if e > start + 1 and s < end]
     block = [(s, e) for s, e in block if text[s:e].strip()] or [(start, end)]
     cued = [(s, e) for s, e in block if _DEFICIENCY_RE.search(text, s, e) and not _CONSEQUENCE_RE.match(text, s, e)]
@@ -49,7 +51,7 @@ def _block_concern(doc: "Doc", sentences: Sequence[tuple[int, int]], start: int,
 def _concern_items(doc: "Doc", sentences: Sequence[tuple[int, int]], start: int) -> list[tuple[int, int, bool]]:
     """The first sentence of each item after a lead-in to a list of concerns, without its label
     or an evidence lead ("Evidence suggests that ..."); a concern lead opens it ("There is concern that")."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[tuple[int, int, bool]] = []
     for s, e in _list_items(text, [(max(s, start), e) for s, e in sentences if e > start]):
         first = s + len(text[s:e]) - len(text[s:e].lstrip())
@@ -96,7 +98,7 @@ def _findings(doc: "Doc", sentences: Sequence[tuple[int, int]]) -> list[tuple[in
     concerns; what the court heard is a concern when it states a deficiency, from its "that".
     With no such sentence, every sentence that is not a report of evidence is kept.
     """
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int, bool]] = []
     for s, e in _list_items(text, sentences):
         lead = _EVIDENCE_LEAD_RE.match(text, s, e)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from .extract._text import doc_text
 from .segment_findings import (
     _CONCERN_HEADING_RE,
     _CONCERN_LEAD_RE,
@@ -78,7 +79,7 @@ def _choose_sentences(doc: "Doc", sentences: Sequence[tuple[int, int]]) -> list[
     in the text asks (TAIC findings and coroners' concerns are written as statements), or the
     ask only points back at them ("address this safety issue").
     """
-    text = doc.text
+    text = doc_text(doc)
     headings = [m.end() for m in _CONCERN_HEADING_RE.finditer(text)]
     if headings:  # "Concern N: heading" then the concern, stated under each heading
         return [_block_concern(doc, sentences, h, nxt)
@@ -138,7 +139,7 @@ def _issue_sentences(doc: "Doc", sentences: Sequence[tuple[int, int]], i: int) -
     the driver ..."): the nearest such sentence, or all of them for "these safety issues";
     with none, the sentence just before the ask.
     """
-    text = doc.text
+    text = doc_text(doc)
     run = [i - 1]
     while run[-1] > 0 and "\n\n" not in text[sentences[run[-1] - 1][1]:sentences[run[-1]][0]] \
             and not _is_directive(doc, *sentences[run[-1] - 1]):
@@ -183,9 +184,9 @@ def _is_directive(doc: "Doc", start: int, end: int) -> bool:
     A directive verb inside a statement ("KiwiRail does not have a system to ensure ...")
     does not make the statement an ask.
     """
-    if _REPORTED_RE.match(doc.text, start, end) or _EVIDENCE_REPORT_RE.match(doc.text, start, end):
+    if _REPORTED_RE.match(doc_text(doc), start, end) or _EVIDENCE_REPORT_RE.match(doc_text(doc), start, end):
         return False
-    own = _QUOTED_RE.sub(lambda m: " " * len(m.group()), doc.text[start:end])  # quoted guidance does not ask
+    own = _QUOTED_RE.sub(lambda m: " " * len(m.group()), doc_text(doc)[start:end])  # quoted guidance does not ask
     if _STRONG_DIRECTIVE_RE.search(own) or _IMPERATIVE_OPENING_RE.match(own):
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -285,10 +286,10 @@ def _drop_subject(doc: "Doc", start: int, end: int) -> int:
     names the ask "provide deeper advice", and so does "In doing so, the Department should
     provide deeper advice". Passive asks, and "be"/"have" asks, keep their subject
     ("section 5 be amended", "Universities have a final say") but lose fronted adverbials."""
-    if _COMPLEMENT_CLAUSE_RE.match(doc.text, start, end):
+    if _COMPLEMENT_CLAUSE_RE.match(doc_text(doc), start, end):
         return start  # "whether boards are maintaining ...": the subject is what is asked about
-    m = _TITLE_SUBJECT_RE.match(doc.text, start, end)
-    if m and len(doc.text[m.end():end].split()) >= 3:
+    m = _TITLE_SUBJECT_RE.match(doc_text(doc), start, end)
+    if m and len(doc_text(doc)[m.end():end].split()) >= 3:
         return m.end()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 4:
@@ -317,4 +318,4 @@ def _drop_subject(doc: "Doc", start: int, end: int) -> int:
     else:
         new = verb.idx
     new = max(new, start)
-    return new if len(doc.text[new:end].split()) >= 3 else start
+    return new if len(doc_text(doc)[new:end].split()) >= 3 else start

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from .extract._text import doc_text
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
@@ -44,7 +46,7 @@ _CLAUSE_GOES_ON_RE = re.compile(r",\s+(?:should|must|shall|will|may|are|is|be|ha
 def elaboration_regions(doc: "Doc", start: int, end: int, coordinated: set[int]) -> list[tuple[int, int]]:
     """Character ranges of trailing elaboration in a clause: from its marker to the next
     coordinated ask (or the clause end)."""
-    text = doc.text
+    text = doc_text(doc)
     starts = [m.start() for m in _ELABORATION_RE.finditer(text, start, end)]
     starts += [m.start() for m in _INCLUDING_RE.finditer(text, start, end)
                if not _CLAUSE_GOES_ON_RE.search(text, m.end(), end)]
@@ -70,7 +72,7 @@ def drop_elaboration(doc: "Doc", start: int, end: int, *, directive: bool = True
     Returns:
         The ask's new (start, end).
     """
-    text = doc.text
+    text = doc_text(doc)
     m = _ELABORATION_RE.search(text, start, end)
     if not directive:
         tail = _EMPHASIS_TAIL_RE.search(text, start, end)
@@ -112,13 +114,13 @@ _CONSULT_LEAD_IN_RE = re.compile(r"\b(?:consult\w*|meet|work|engage|liaise|partn
 def is_party(doc: "Doc", start: int, end: int) -> bool:
     """True for a list item that only names a body to consult ("• the Privacy Commissioner;"):
     the people to work with are part of the ask before the list, not asks of their own."""
-    before = doc.text[max(0, start - 4):start]
+    before = doc_text(doc)[max(0, start - 4):start]
     if not re.search(r"[•▪●◦;\n]|\band\s*$", before):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) > 14 or any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
-    if _CONSULT_LEAD_IN_RE.search(doc.text[max(0, start - 1500):start]):
+    if _CONSULT_LEAD_IN_RE.search(doc_text(doc)[max(0, start - 1500):start]):
         return True  # "should meet and consult with (at a minimum):\n• each criminal law-enforcement agency;"
     content = [t for t in span if t.is_alpha and not t.is_stop]
     return bool(content) and all(t.text[0].isupper() for t in content if t.pos_ != "ADJ" or t.i == span.start) \
