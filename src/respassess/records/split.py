@@ -21,13 +21,28 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SplitError
-from ..types import Record, _StrEnum
+from ..labels import _StrEnum
+from ..types import Record
 from .documents import Document, read_document
-from .headings import NUMBERED_PARAGRAPH, UPR_NUMBER, Marker, classify_line, expand_numbers
-from .pairing import DocumentPair, _base, _numbers_named, _Rec, _Resp, pair_spans, text_lines
+from .headings import (
+    NUMBERED_PARAGRAPH,
+    UPR_NUMBER,
+    Marker,
+    classify_line,
+    expand_numbers,
+)
+from .pairing import (
+    DocumentPair,
+    _base,
+    _numbers_named,
+    _Rec,
+    _Resp,
+    pair_spans,
+    text_lines,
+)
 from .tracker_layout import looks_like_tracker, split_tracker
 
-__all__ = ["Layout", "DocumentPair", "SplitResult", "split_document", "pairs_to_records", "split_to_jsonl"]
+__all__ = ["DocumentPair", "Layout", "SplitResult", "pairs_to_records", "split_document", "split_to_jsonl"]
 
 log = logging.getLogger(__name__)
 
