@@ -48,8 +48,8 @@ class _Always:
     def __init__(self, label):
         self.label = label
 
-    def predict_evidence(self, ev, stance):
-        return self.label, 0.9
+    def score_evidence(self, ev, stance):
+        return self.label, 0.9, self.label.score
 
 
 def test_model_decides_when_given():

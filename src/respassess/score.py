@@ -179,9 +179,8 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
     Args:
         evidence: one :class:`AskEvidence` per ask, from :func:`evidence_for_asks`.
         stance: the stance read from the text.
-        model: an optional fitted ask-label model with ``predict_evidence(ev, stance) -> (label, confidence)``
-            (and, optionally, ``score_evidence(ev, stance) -> (label, confidence, expected_score)``);
-            the rules decide when it is ``None``.
+        model: an optional fitted ask-label model with
+            ``score_evidence(ev, stance) -> (label, confidence, expected_score)``; the rules decide when it is ``None``.
 
     Returns:
         One :class:`AskCoverage` per ask, in ask order.
@@ -192,10 +191,7 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
         expected = None
         if model is not None:
             rule_label = label
-            if hasattr(model, "score_evidence"):
-                label, confidence, expected = model.score_evidence(ev, stance)
-            else:
-                label, confidence = model.predict_evidence(ev, stance)
+            label, confidence, expected = model.score_evidence(ev, stance)
             # the rules' words explain the model's call only when both agree
             reason = f"model: {reason}" if label is rule_label else "model: from the evidence features as a whole"
         evidence_sents = ev.sentences if label is not AskLabel.UNADDRESSED else ()

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .extract._text import doc_text
+from .extract import doc_text
 from .segment_cuts import clause_cuts, fronted_properties
 from .segment_layout import item_breaks
 from .segment_select import (

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .extract._text import doc_text
+from .extract import doc_text
 from .segment_select import _TITLE_SUBJECT_RE, ASK_VERBS
 from .segment_surface import emphasis_cuts, subject_clause_cuts
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .extract._text import doc_text
+from .extract import doc_text
 from .segment_findings import (
     _CONCERN_HEADING_RE,
     _CONCERN_LEAD_RE,

@@ -7,6 +7,7 @@ factories that wrap them are in :mod:`respassess.extract.components`.
 
 from __future__ import annotations
 
+from ._text import doc_text
 from .amounts import ParsedAmount, extract_amounts, parse_amount
 from .commitments import extract_actions, extract_commitments
 from .dates import extract_dates
@@ -21,4 +22,5 @@ __all__ = [
     "ParsedAmount",
     "extract_commitments",
     "extract_actions",
+    "doc_text",
 ]
