@@ -88,9 +88,12 @@ def report(assessments, out, tables_dir, as_of) -> None:
               help="Also save the pipeline's predictions here (they quote the source texts: keep them out of git).")
 @click.option("--dev-only", is_flag=True,
               help="Score only the dev split: held-out records are neither run nor shown (for tuning sessions).")
+@click.option("--cross-fit", "cross_fit", default=0, show_default=True, type=click.IntRange(0, 20),
+              help="Predict each dev record with an ask model trained on the other K folds of dev "
+                   "(honest dev figures for tuning); 0 uses the shipped model everywhere.")
 @model_options
 @clean_errors
-def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_predictions, dev_only,
+def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_predictions, dev_only, cross_fit,
              **model_opts) -> None:
     """Score the pipeline (or --pred predictions) against GOLD file(s) and write the evaluation report.
 
@@ -124,13 +127,27 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
             missing = len(gold_rows) - len(todo)
             if missing:
                 click.echo(f"warning: {missing} gold record(s) have no text in {paths}", err=True)
-            predictions = [a.to_dict() for a in Assessor(config_from_options(**model_opts)).assess_many(todo)]
+            assessor = Assessor(config_from_options(**model_opts))
+            if cross_fit:
+                from ..evaluation.crossfit import cross_fitted_predictions
+
+                if cross_fit < 2:
+                    raise click.BadParameter(f"{cross_fit}; cross-fitting needs at least 2 folds (5 is usual), "
+                                             "or 0 to turn it off.", param_hint="--cross-fit")
+                dev_pred = cross_fitted_predictions(gold_rows, records, assessor=assessor, folds=cross_fit)
+                done = {p["id"] for p in dev_pred}
+                rest = [r for r in todo if r.id not in done]
+                predictions = dev_pred + [a.to_dict() for a in assessor.assess_many(rest)]
+            else:
+                predictions = [a.to_dict() for a in assessor.assess_many(todo)]
             if keep_predictions:
                 Path(keep_predictions).parent.mkdir(parents=True, exist_ok=True)
                 with open(keep_predictions, "w", encoding="utf-8") as fh:
                     for p in predictions:
                         fh.write(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n")
         metrics = ev.evaluate(gold_rows, predictions, records=records, bootstrap=bootstrap)
+        if cross_fit and not pred:
+            metrics["dev_ask_model"] = f"out-of-fold: {cross_fit} folds of dev, each predicted by a model trained on the others"
     written = ev.write_evaluation_report(metrics, out_dir)
     primary = metrics.get("primary", {})
     if primary:

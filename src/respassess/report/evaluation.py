@@ -98,6 +98,8 @@ def build_sections(metrics: Mapping[str, Any]) -> dict[str, Any]:
     notes = [f"Splits: {metrics['split_rule']}. Figures on 'dev' are on data the pipeline was tuned on and "
              "overstate what to expect on new documents; 'test' is the held-out estimate.",
              "Gold: one annotator (ANNOTATION.md). Square brackets are 95 % bootstrap intervals over records."]
+    if metrics.get("dev_ask_model"):
+        notes.append(f"Dev ask labels are {metrics['dev_ask_model']}: the ask figures on 'dev' are not in-sample.")
     source = metrics.get("source") or {}
     if source:
         versions = ", ".join(f"{k} {v}" for k, v in (source.get("versions") or {}).items())
