@@ -277,6 +277,14 @@ def test_rejection_is_flagged_with_its_sentence():
     assert gap_summary(gaps).endswith("rejected") and gap_summary(()) == "none"
 
 
+def test_acceptance_in_part_declines_the_rest():
+    text = "The Government supports this recommendation in part. It will publish the data by 2026."
+    verdict = "The Government supports this recommendation in part."
+    gaps = _gaps(_stance(Stance.PARTIALLY_ACCEPTED, text, verdict), (_ask("plan", AskLabel.PARTIAL),), text)
+    gap = next(g for g in gaps if g.kind is GapKind.REJECTED)
+    assert gap.evidence[0].text == verdict and "only in part" in gap.message
+
+
 _LABELS = st.sampled_from(list(AskLabel))
 
 
@@ -288,7 +296,8 @@ def test_unaddressed_clause_fires_exactly_when_an_ask_is_unaddressed_and_there_i
     gaps = _gaps(StanceCall(stance, 0.5), asks, response)
     expected = AskLabel.UNADDRESSED in labels and bool(response.strip())
     assert (GapKind.UNADDRESSED_CLAUSE in _kinds(gaps)) is expected
-    assert (GapKind.REJECTED in _kinds(gaps)) is (stance is Stance.REJECTED or AskLabel.REJECTED in labels)
+    declines = stance in (Stance.REJECTED, Stance.PARTIALLY_ACCEPTED) or AskLabel.REJECTED in labels
+    assert (GapKind.REJECTED in _kinds(gaps)) is declines
     _check_evidence(gaps, response, REC)
 
 

@@ -201,13 +201,18 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         "contains no commitment or action of its own.", ev))
 
     declined = [a for a in asks if a.label is AskLabel.REJECTED]
-    if stance.stance is Stance.REJECTED or declined:
-        ev_sent = stance.evidence if stance.stance is Stance.REJECTED and stance.evidence else None
+    # accepting "in part" declines the rest (ANNOTATION.md §5: "it declines all or part"), even when
+    # no single ask is refused outright
+    in_part = stance.stance is Stance.PARTIALLY_ACCEPTED
+    if stance.stance is Stance.REJECTED or declined or in_part:
+        ev_sent = stance.evidence if stance.stance in (Stance.REJECTED, Stance.PARTIALLY_ACCEPTED) \
+            and stance.evidence else None
         if ev_sent is None:
             hit = next((s for s in sentences if REJECTION_RE.search(s.text)), None)
             ev_sent = _span(hit) if hit else None
         part = "the recommendation" if stance.stance is Stance.REJECTED else \
-            f"part of the recommendation ('{_quote(declined[0].ask.text, 50)}')"
+            f"part of the recommendation ('{_quote(declined[0].ask.text, 50)}')" if declined else \
+            "part of the recommendation (it accepts it only in part)"
         gaps.append(Gap(GapKind.REJECTED, f"Rejected: the response declines {part}.",
                         (ev_sent,) if ev_sent else tuple(_ask_span(a.ask) for a in declined)))
     return tuple(gaps)
