@@ -49,7 +49,8 @@ class _Always:
         self.label = label
 
     def score_evidence(self, ev, stance):
-        return self.label, 0.9, self.label.score
+        score = self.label.score
+        return self.label, 0.9, score, (float(score == 0.0), float(score == 0.5), float(score == 1.0))
 
 
 def test_model_decides_when_given():

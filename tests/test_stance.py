@@ -77,6 +77,10 @@ def test_empty_response_is_unclear():
     (["Waka Kotahi supports the recommendation to examine how crossings are selected.",
       "It should be noted that Waka Kotahi can only accept this recommendation for level crossings on state highways."],
      Stance.PARTIALLY_ACCEPTED),
+    # a passive verdict (TAIC register replies); "rejected" elsewhere is no position
+    (["This recommendation is rejected.", "The operator already has a clear responsibility under Reg 76."],
+     Stance.REJECTED),
+    (["The Ministry accepts the recommendation.", "An earlier application was rejected in 2019."], Stance.ACCEPTED),
 ])
 def test_qualified_positions(texts, expected):
     call = read_stance(_sentences(*texts), response=" ".join(texts))

@@ -48,6 +48,21 @@ def test_coverage_counts_an_ask_by_its_expected_score_when_the_model_gave_one():
     assert replace(base, asks=asks).to_dict()["asks"][0]["expected_score"] == 0.8
 
 
+def _with_distributions(*dists):
+    base = _assessment(["partial"] * len(dists))
+    return replace(base, asks=tuple(replace(a, score_distribution=d) for a, d in zip(base.asks, dists)))
+
+
+def test_coverage_is_the_median_of_the_mean_score_when_every_ask_has_a_distribution():
+    # one ask, 45 % unaddressed, 15 % partial, 40 % addressed: expected 0.475, median 0.5
+    assert _with_distributions((0.45, 0.15, 0.4)).coverage == 0.5
+    assert _with_distributions((0.6, 0.1, 0.3)).coverage == 0.0
+    # two asks: P(mean 0) = .25, P(.25) = .25 (one partial), P(.5) = .25 + ..., so the median is .25
+    assert _with_distributions((0.5, 0.5, 0.0), (0.5, 0.0, 0.5)).coverage == 0.25
+    assert _with_distributions((0.0, 0.0, 1.0), (0.0, 1.0, 0.0)).coverage == 0.75
+    assert _with_distributions((0.45, 0.15, 0.4)).to_dict()["asks"][0]["score_distribution"] == [0.45, 0.15, 0.4]
+
+
 def test_to_dict_has_annotation_keys_and_is_json():
     data = _assessment(["partial"]).to_dict()
     for key in ("id", "stance", "coverage", "asks", "commitments", "dates", "amounts", "gaps", "config_id", "versions"):

@@ -254,20 +254,24 @@ class CoverageModel(LinearSoftmax):
 
     def predict_evidence(self, ev: Any, stance: Stance) -> tuple[AskLabel, float]:
         """Label one ask from its evidence; returns the label and its calibrated probability."""
-        label, confidence, _ = self.score_evidence(ev, stance)
+        label, confidence, _, _ = self.score_evidence(ev, stance)
         return label, confidence
 
-    def score_evidence(self, ev: Any, stance: Stance) -> tuple[AskLabel, float, float]:
+    def score_evidence(self, ev: Any, stance: Stance) -> tuple[AskLabel, float, float, tuple[float, float, float]]:
         """Label one ask from its evidence.
 
         Returns:
-            The most probable label, its calibrated probability, and the expected coverage
-            score (each label's score weighted by its probability).
+            The most probable label, its calibrated probability, the expected coverage score
+            (each label's score weighted by its probability) and the probabilities that the ask
+            scores 0, 0.5 and 1.
         """
         proba = self.predict_proba(evidence_features(ev, stance), [evidence_words(ev)] if self.vocabulary_ else None)[0]
         best = int(proba.argmax())
-        expected = sum(float(p) * AskLabel(c).score for p, c in zip(proba, self.classes_))
-        return AskLabel(self.classes_[best]), float(proba[best]), expected
+        levels = [0.0, 0.0, 0.0]
+        for p, c in zip(proba, self.classes_):
+            levels[int(round(AskLabel(c).score * 2))] += float(p)
+        expected = levels[1] * 0.5 + levels[2]
+        return AskLabel(self.classes_[best]), float(proba[best]), expected, (levels[0], levels[1], levels[2])
 
     @property
     def version(self) -> str:

@@ -180,7 +180,8 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
         evidence: one :class:`AskEvidence` per ask, from :func:`evidence_for_asks`.
         stance: the stance read from the text.
         model: an optional fitted ask-label model with
-            ``score_evidence(ev, stance) -> (label, confidence, expected_score)``; the rules decide when it is ``None``.
+            ``score_evidence(ev, stance) -> (label, confidence, expected_score, score_distribution)``; the rules
+            decide when it is ``None``.
 
     Returns:
         One :class:`AskCoverage` per ask, in ask order.
@@ -188,13 +189,14 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
     out = []
     for ev in evidence:
         label, confidence, reason = _rule_label(ev, stance)
-        expected = None
+        expected = distribution = None
         if model is not None:
             rule_label = label
-            label, confidence, expected = model.score_evidence(ev, stance)
+            label, confidence, expected, distribution = model.score_evidence(ev, stance)
             # the rules' words explain the model's call only when both agree
             reason = f"model: {reason}" if label is rule_label else "model: from the evidence features as a whole"
         evidence_sents = ev.sentences if label is not AskLabel.UNADDRESSED else ()
         out.append(AskCoverage(ask=ev.ask, label=label, score=label.score, confidence=confidence,
-                               evidence=evidence_sents, reason=reason, expected_score=expected))
+                               evidence=evidence_sents, reason=reason, expected_score=expected,
+                               score_distribution=distribution))
     return tuple(out)

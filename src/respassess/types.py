@@ -14,7 +14,7 @@ Names follow ``../shared/ANNOTATION.md``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from .labels import (  # re-exported: the data model is importable from one place
     ActionStatus,
@@ -261,10 +261,10 @@ class Alignment:
 class AskCoverage:
     """The judgement on one ask: label, score, confidence and the evidence sentences.
 
-    ``expected_score`` is the score averaged over the calibrated label probabilities
-    (``None`` when the rules decided); the record's coverage uses it when present, because
-    a mean of expected scores misses the annotators' coverage by less than a mean of hard
-    labels (cross-validated on dev: record MAE 0.21 vs 0.26 leaving one source out).
+    ``expected_score`` is the score averaged over the calibrated label probabilities and
+    ``score_distribution`` the probabilities that the ask scores 0, 0.5 and 1 (both ``None``
+    when the rules decided); the record's coverage is estimated from the distributions (see
+    :attr:`Assessment.coverage`).
     """
 
     ask: Ask
@@ -274,6 +274,7 @@ class AskCoverage:
     evidence: tuple[Sentence, ...] = ()
     reason: str | None = None
     expected_score: float | None = None
+    score_distribution: tuple[float, float, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form used in assessments (ANNOTATION.md §6 "clauses")."""
@@ -285,6 +286,8 @@ class AskCoverage:
             "label": self.label.value,
             "score": self.score,
             "expected_score": None if self.expected_score is None else round(self.expected_score, 4),
+            "score_distribution": None if self.score_distribution is None
+            else [round(p, 4) for p in self.score_distribution],
             "confidence": round(self.confidence, 4),
             "reason": self.reason,
             "evidence": [
@@ -360,10 +363,15 @@ class Assessment:
     def coverage(self) -> float | None:
         """Mean ask score (ANNOTATION.md §2); ``None`` when the recommendation has no asks.
 
-        Each ask counts with its expected score when the ask-label model gave one, else its label's score.
+        When the ask-label model gave every ask a score distribution, this is the median of the
+        distribution of the mean score (asks taken as independent): the estimate with the least
+        expected absolute error, which is how coverage is judged. Otherwise each ask counts
+        with its expected score, else its label's score.
         """
         if not self.asks:
             return None
+        if all(a.score_distribution is not None for a in self.asks):
+            return _median_mean_score([a.score_distribution for a in self.asks])  # type: ignore[misc]
         return sum(a.score if a.expected_score is None else a.expected_score for a in self.asks) / len(self.asks)
 
     @property
@@ -419,3 +427,22 @@ def _jsonable(value: Any) -> Any:
         except (TypeError, ValueError):
             pass
     return str(value)
+
+
+def _median_mean_score(distributions: Sequence[tuple[float, float, float]]) -> float:
+    """Median of the mean of independent ask scores, each 0, 0.5 or 1 with the given probabilities."""
+    # counts in half-points: an ask adds 0, 1 or 2; n asks sum to 0 .. 2n
+    total = [1.0]
+    for dist in distributions:
+        nxt = [0.0] * (len(total) + 2)
+        for k, p in enumerate(dist):
+            for j, q in enumerate(total):
+                nxt[j + k] += p * q
+        total = nxt
+    mass = sum(total)
+    running = 0.0
+    for half_points, p in enumerate(total):
+        running += p
+        if running >= 0.5 * mass - 1e-12:
+            return half_points / (2 * len(distributions))
+    return 1.0
