@@ -251,7 +251,11 @@ RESPONSIVE = re.compile(
     r"extended|added|reissued|re-issued|circulated|reminded|ratified|taken\s+(?:this|the)\s+opportunity)\b|"
     r"\b(?:was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:ratified|updated|revised|amended|extended|reissued|"
     r"circulated)\b|\baction\s+has\s+been\s+taken\b|\bin\s+response\s+to\s+(?:your|the|this)\s+(?:report|"
-    r"recommendation|inquest|findings)\b|\bsince\s+(?:the|your)\s+(?:report|inquest|accident|incident|investigation)\b",
+    r"recommendation|inquest|findings)\b|\bsince\s+(?:the|your)\s+(?:report|inquest|accident|incident|investigation)\b|"
+    # work begun on the recommendation is a step taken, not a standing arrangement
+    r"\b(?:ha(?:s|ve)|had)\s+(?:now\s+|already\s+|recently\s+)?(?:commenced|started|begun|initiated)\b|"
+    r"\bwork\s+(?:is|has)\s+(?:already\s+|now\s+)?(?:underway|under\s+way|commenced|started|begun)\b|"
+    r"\b(?:in\s+the\s+process\s+of|currently)\s+(?:implementation|implementing)\b",
     _I)
 #: A reply that only points elsewhere ("See response to recommendation 3.").
 CROSS_REFERENCE = re.compile(
