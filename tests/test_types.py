@@ -69,7 +69,8 @@ def test_to_dict_has_annotation_keys_and_is_json():
         assert key in data
     assert data["stance_mismatch"] is True  # "Acknowledged" maps to noted, the text agrees
     assert data["gaps"][0] == {"kind": "no_funding", "message": "No funding.",
-                               "evidence": [{"text": "fund", "start": 17, "end": 21, "field": "recommendation"}]}
+                               "evidence": [{"text": "fund", "start": 17, "end": 21, "field": "recommendation"}],
+                               "confidence": None}
     assert json.loads(json.dumps(data)) == data
 
 

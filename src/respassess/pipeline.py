@@ -21,6 +21,7 @@ from .align.embed import Embedder, load_embedder
 from .align.match import align, similarity_matrix
 from .config import DEFAULT_SPACY_MODEL, RULES, AssessConfig
 from .errors import ModelNotFoundError, RecordError
+from .gap_reliability import load_gap_reliability, with_confidence
 from .gaps import find_gaps
 from .records.io import record_from_strings
 from .score import AskEvidence, evidence_for_asks, label_asks
@@ -191,6 +192,9 @@ class Assessor:
         stance_model = load_stance_model()
         if stance_model is not None:
             out["stance_model"] = str(stance_model.version)
+        reliability = load_gap_reliability()
+        if reliability is not None:
+            out["gap_reliability"] = reliability[0]
         return out
 
     # -- public API ------------------------------------------------------------------
@@ -301,6 +305,8 @@ class Assessor:
         asks = label_asks(f.evidence, stance=f.stance.stance, model=self.coverage_model)
         gaps = find_gaps(f.stance, asks, f.sentences, recommendation=f.recommendation, response=f.response,
                          commitments=f.commitments, actions=f.actions, dates=f.dates, amounts=f.amounts)
+        reliability = load_gap_reliability()
+        gaps = with_confidence(gaps, reliability[1] if reliability else None)
         warnings = list(f.warnings)
         language = detect_language(f.response) or detect_language(f.recommendation)
         if language == "non-en":

@@ -321,18 +321,24 @@ class StanceCall:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """A flag a clerk would raise, with a pasteable one-line message and its evidence."""
+    """A flag a clerk would raise, with a pasteable one-line message and its evidence.
+
+    ``confidence`` is the share of such flags the annotators also raised, measured out-of-fold on
+    the dev records (:mod:`respassess.gap_reliability`); ``None`` without a reliability table.
+    """
 
     kind: GapKind
     message: str
     evidence: tuple[Span, ...] = ()
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form ``{kind, message, evidence}``."""
+        """Return the JSON form ``{kind, message, evidence, confidence}``."""
         return {
             "kind": self.kind.value,
             "message": self.message,
             "evidence": [e.to_dict() for e in self.evidence],
+            "confidence": self.confidence,
         }
 
 

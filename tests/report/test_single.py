@@ -80,3 +80,13 @@ def test_segments_always_cover_the_text_exactly(text, offsets):
     spans = [({"start": a, "end": b, "text": text[a:b] if 0 <= a < b <= len(text) else "x"}, "m-ask")
              for a, b in offsets]
     assert "".join(s["text"] for s in highlight_segments(text, spans)) == text
+
+
+def test_a_gap_shows_its_measured_confidence_when_it_has_one():
+    gaps = [{"kind": "hedged", "message": "Says maybe.", "evidence": [], "confidence": 0.8125},
+            {"kind": "rejected", "message": "Declines.", "evidence": []}]
+    md = render_assessment_markdown(_assessment(gaps=gaps), response=RESPONSE)
+    assert "**hedged**: Says maybe. (flags of this kind were right 81% of the time on development records)" in md
+    assert "**rejected**: Declines.\n" in md + "\n"
+    html = render_assessment_html(_assessment(gaps=gaps), recommendation="Publish a plan.", response=RESPONSE)
+    assert "right 81 % of the time" in html and html.count("of the time on development records") == 1

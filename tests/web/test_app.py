@@ -63,6 +63,8 @@ def test_pasted_record_shows_the_report_with_gap_cards_and_mismatch(client, seed
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and location.startswith("/result/")
     assert 'data-kind="plan_pending"' in html and 'data-copy-target="gap-message-' in html
+    # each gap card says how often flags of its kind were right (models/gap_reliability.json)
+    assert html.count('class="gap-confidence"') == html.count('<li class="gap" data-kind=')
     assert 'id="stance-mismatch"' in html and "stance_mismatch" in html
     # every ask card carries its label as text, not colour alone
     labels = re.findall(r'<span class="label-badge l-(\w+)"><span aria-hidden="true">.</span> (\w+)</span>', html)

@@ -19,13 +19,13 @@ __all__ = ["train", "build_static", "doctor"]
 @click.option("--records", "records_paths", multiple=True, type=click.Path(exists=True),
               help="JSONL file(s) or folder(s) with the gold records' texts [default: ../shared/data/records].")
 @click.option("--out", "out_dir", default="models", show_default=True, type=click.Path(file_okay=False),
-              help="Where coverage_model.json and MANIFEST.json are written.")
+              help="Where the model files and MANIFEST.json are written.")
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--date", help="Date stamped in the model (YYYY-MM-DD) [default: today]; fix it for byte-identical rebuilds.")
 @model_options
 @clean_errors
 def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
-    """Rebuild the stance and ask-label models from gold annotations (dev split only; test split scored once).
+    """Rebuild the stance and ask-label models and the gap flags' reliability from gold (dev split only).
 
     Official labels of the record files (UPR, TAIC, Australian) serve as weak stance labels.
 
@@ -35,6 +35,7 @@ def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
     """
     from ..config import RULES
     from ..errors import InputFormatError
+    from ..gap_reliability import train_gap_reliability
     from ..pipeline import Assessor
     from ..stance_model import load_stance_model
     from ..stance_training import train_stance_model
@@ -58,8 +59,13 @@ def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
     click.echo(f"stance model: {stance.get('path')}", err=True)
     coverage = train_coverage_model(gold_paths, records_paths, out_dir, seed=seed, assessor=assessor, date=date)
     click.echo(f"ask-label model: {coverage.get('path')}", err=True)
+    # last: the flags' reliability is measured with the ask model just trained (its C, refitted per fold)
+    judged = Assessor(config.replace(coverage_model=coverage["path"]), nlp=assessor.nlp, embedder=assessor.embedder)
+    reliability = train_gap_reliability(gold_paths, records_paths, out_dir, assessor=judged, seed=seed, date=date)
+    click.echo(f"gap reliability: {reliability.get('path')}", err=True)
     click.echo(json.dumps({"stance": {k: v for k, v in stance.items() if k not in ("path", "sha256")},
-                           "ask_labels": {k: coverage[k] for k in ("cv", "test", "n_examples") if k in coverage}},
+                           "ask_labels": {k: coverage[k] for k in ("cv", "test", "n_examples") if k in coverage},
+                           "gap_confidence": {k: v["confidence"] for k, v in reliability["per_kind"].items()}},
                           indent=2, default=str))
 
 

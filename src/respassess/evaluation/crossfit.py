@@ -54,7 +54,7 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
         ``Assessment.to_dict()`` dicts, one per predicted dev record, in the order of ``gold``.
 
     Raises:
-        ValueError: ``folds`` is below 2, or a fold leaves no matched ask to train on.
+        ValueError: ``folds`` is below 2, or a fold leaves fewer than 2 records with matched asks to train on.
     """
     from ..config import RULES
     from ..coverage_model import CoverageModel
@@ -80,8 +80,9 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
             todo = [g for g in dev if fold_of[g["id"]] == k]
             if not todo:
                 continue
-            if not train:
-                raise ValueError(f"fold {k} of {folds} leaves no matched ask to train on; use fewer folds.")
+            if len({e.record_id for e in train}) < 2:
+                raise ValueError(f"fold {k} of {folds} leaves matched asks of fewer than 2 records to train on; "
+                                 "use fewer folds or more gold records.")
             model = CoverageModel(C=C, seed=seed).fit(np.vstack([e.features for e in train]), [e.label for e in train],
                                                       groups=[e.record_id for e in train],
                                                       words=[e.words for e in train])

@@ -18,7 +18,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                 "n_amounts", "n_gaps", "gap_kinds", "language", "n_warnings", "config_id"],
     "asks": ["record_id", "index", "text", "start", "end", "label", "score", "expected_score", "confidence", "reason",
              "n_evidence", "evidence"],
-    "gaps": ["record_id", "kind", "message", "evidence"],
+    "gaps": ["record_id", "kind", "message", "confidence", "evidence"],
     "commitments": ["record_id", "text", "start", "end", "actor", "strength", "deadline", "cue", "conditional",
                     "sentence_index"],
     "dates": ["record_id", "text", "start", "end", "value", "interval_start", "interval_end", "granularity", "vague",
@@ -66,6 +66,7 @@ def _rows(assessments: Iterable[Mapping[str, Any]]) -> dict[str, list[dict]]:
                                  "evidence": _EVIDENCE_SEPARATOR.join(evidence)})
         for g in gaps:
             rows["gaps"].append({"record_id": rid, "kind": g.get("kind"), "message": g.get("message"),
+                                 "confidence": g.get("confidence"),
                                  "evidence": _EVIDENCE_SEPARATOR.join(e.get("text", "") if isinstance(e, dict)
                                                                       else str(e) for e in g.get("evidence") or [])})
         for c in a.get("commitments") or []:

@@ -172,6 +172,8 @@ def render_assessment_markdown(assessment: Mapping[str, Any], *, recommendation:
         lines.append("No asks found.")
     lines += ["", "## Gaps", ""]
     lines += [f"- **{e(g.get('kind'))}**" + (f": {e(g['message'])}" if g.get("message") else "")
+              + (f" (flags of this kind were right {g['confidence']:.0%} of the time on development records)"
+                 if isinstance(g.get("confidence"), (int, float)) else "")
               for g in ctx["gaps"]] or ["None raised."]
     lines += ["", "## Commitments", ""]
     lines += [f"- [{e(c.get('strength'))}] {e(c.get('text'))}"
