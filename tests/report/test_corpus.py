@@ -78,3 +78,15 @@ def test_corpus_report_from_a_jsonl_path(gold_assessments, tmp_path):
     path.write_text('{"id": "x", "stance": "perhaps"}\n', encoding="utf-8")
     with pytest.raises(GoldFormatError, match=r"line 1, field 'stance'"):
         write_corpus_report(path, tmp_path / "c.html")
+
+
+def test_a_flag_shows_its_measured_confidence_and_the_gaps_table_keeps_it(tmp_path):
+    record = _commitment_record("r1", "The Ministry will consider it.", None, None, None)
+    record["gaps"] = [{"kind": "hedged", "message": "Hedged.", "evidence": [], "confidence": 0.746},
+                      {"kind": "no_timeline", "message": "No timeline.", "evidence": []}]
+    out = write_corpus_report([record], tmp_path / "r.html", as_of=dt.date(2025, 1, 1), tables_dir=tmp_path / "t")
+    html = out.read_text(encoding="utf-8")
+    assert "Hedged. <small" in html and "(right 75 %)" in html and html.count("(right ") == 1
+    gaps = pd.read_parquet(tmp_path / "t" / "gaps.parquet")
+    confidence = gaps.set_index("kind")["confidence"]
+    assert confidence["hedged"] == pytest.approx(0.746) and pd.isna(confidence["no_timeline"])
