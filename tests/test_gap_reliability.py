@@ -63,4 +63,5 @@ def test_training_writes_a_verified_table_from_out_of_fold_dev_predictions(asses
     raised = sum(v["raised"] for v in out["per_kind"].values())
     assert raised > 0 and all(v["correct"] <= v["raised"] for v in out["per_kind"].values())
     version, table = load_gap_reliability(str(tmp_path / "m" / "gap_reliability.json"))
-    assert version == "gap-reliability-v1-2025-01-01" and table == {k: v["confidence"] for k, v in out["per_kind"].items()}
+    assert version == "gap-reliability-v1-2025-01-01"
+    assert table == {k: v["confidence"] for k, v in out["per_kind"].items()}

@@ -39,7 +39,8 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                 r"(?:first|second|third|fourth|latter|former|final|last)\s+(?:part|half|element|limb|aspect|component)\b"
                                 r"|\b(?:supports?|agrees?|accepts?)\s+(?:some|parts?)\s+of\b"),
     (Stance.REJECTED, rf"\bnot\s+(?:supported|agreed|accepted)\b|\b{_NEG}\s+(?:support|agree|accept|endorse)\b"
-                      r"|\bdisagrees?\b|\brejects?\b|\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?rejected\b|\bdeclines?\s+(?:to|this)\b|\bis\s+not\s+in\s+a\s+position\s+to\s+(?:support|accept)"
+                      r"|\bdisagrees?\b|\brejects?\b|\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?rejected\b"
+                      r"|\bdeclines?\s+(?:to|this)\b|\bis\s+not\s+in\s+a\s+position\s+to\s+(?:support|accept)"
                       # "it is not appropriate for him to accept the recommendation as worded", "unable to support"
                       r"|\b(?:not\s+(?:appropriate|possible|able|feasible|practical|practicable)|unable)\s+(?:for\s+\w+\s+)?to\s+"
                       r"(?:support|accept|agree\s+(?:to|with)|endorse)\s+(?:this|the|these|both|all)\b"),
