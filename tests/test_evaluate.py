@@ -180,3 +180,18 @@ def test_real_gold_as_predictions_is_perfect_and_beats_baselines():
     assert len(m["per_jurisdiction"]) >= 4
     iv = m["baselines"]["splits"]["all"]["intervals"]["stance_accuracy"]
     assert iv["low"] < m["baselines"]["splits"]["all"]["headline"]["stance_accuracy"] < iv["high"]
+
+
+def test_gap_confidence_is_checked_against_observed_precision():
+    from respassess.evaluate import gap_confidence_calibration
+
+    gold = [{"id": "a", "gaps": ["hedged"]}, {"id": "b", "gaps": []}]
+    preds = {"a": {"gaps": [{"kind": "hedged", "confidence": 0.8}, {"kind": "no_timeline", "confidence": 0.6}]},
+             "b": {"gaps": [{"kind": "hedged", "confidence": 0.8}, {"kind": "rejected"}]}}
+    out = gap_confidence_calibration(gold, preds)
+    assert out["per_kind"]["hedged"] == {"raised": 2, "mean_confidence": 0.8, "precision": 0.5}
+    assert out["per_kind"]["no_timeline"] == {"raised": 1, "mean_confidence": 0.6, "precision": 0.0}
+    assert "rejected" not in out["per_kind"]  # no stated confidence, nothing to check
+    assert (out["raised"], out["mean_confidence"], out["precision"]) == (3, pytest.approx(0.7333, abs=1e-4),
+                                                                          pytest.approx(0.3333, abs=1e-4))
+    assert gap_confidence_calibration(gold, {})["raised"] == 0

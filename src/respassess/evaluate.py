@@ -128,6 +128,9 @@ def evaluate(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[st
                            "missing": g["id"] in missing})
 
     splits = _by_split(per_record, contributions, bootstrap=bootstrap, seed=seed)
+    for split in SPLITS:
+        chosen = [g for g in gold if split == "all" or heldout_split(g["id"]) == split]
+        splits[split]["gap_confidence"] = gap_confidence_calibration(chosen, by_id)
     jurisdictions: dict[str, Any] = {}
     for name in sorted({r["jurisdiction"] for r in per_record}):
         idx = [i for i, r in enumerate(per_record) if r["jurisdiction"] == name]
@@ -154,6 +157,34 @@ def evaluate(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[st
         else:
             result["baselines_note"] = "baselines need the records' texts (pass records=...); not computed"
     return result
+
+
+def gap_confidence_calibration(gold: Sequence[Mapping[str, Any]], predictions: Mapping[str, Mapping[str, Any]]
+                               ) -> dict[str, Any]:
+    """Stated against observed reliability of the flags: how far to trust ``Gap.confidence``.
+
+    Args:
+        gold: gold records (flags as kind names).
+        predictions: predictions by id, flags as objects that may carry ``confidence``.
+
+    Returns:
+        ``{"per_kind": {kind: {"raised", "mean_confidence", "precision"}}, "raised", "mean_confidence",
+        "precision"}`` over the flags that carry a confidence; empty figures when none does.
+    """
+    rows: dict[str, list[tuple[float, bool]]] = {}
+    for g in gold:
+        truth = set(g.get("gaps") or [])
+        for flag in (predictions.get(g["id"]) or {}).get("gaps") or []:
+            if isinstance(flag, Mapping) and isinstance(flag.get("confidence"), (int, float)):
+                rows.setdefault(flag["kind"], []).append((float(flag["confidence"]), flag["kind"] in truth))
+
+    def summary(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
+        return {"raised": len(pairs), "mean_confidence": round(sum(c for c, _ in pairs) / len(pairs), 4),
+                "precision": round(sum(ok for _, ok in pairs) / len(pairs), 4)}
+
+    everything = [pair for pairs in rows.values() for pair in pairs]
+    return {"per_kind": {k: summary(v) for k, v in sorted(rows.items())},
+            **(summary(everything) if everything else {"raised": 0, "mean_confidence": None, "precision": None})}
 
 
 def _by_split(per_record: list[dict], contributions: list[dict], *, bootstrap: int, seed: int) -> dict[str, Any]:

@@ -201,9 +201,19 @@ def build_sections(metrics: Mapping[str, Any]) -> dict[str, Any]:
     micro = [[split, splits[split]["gaps"]["micro_precision"], splits[split]["gaps"]["micro_recall"],
               splits[split]["gaps"]["micro_f1"], splits[split]["gaps"]["macro_f1"]]
              for split in ("dev", "test", "all") if splits[split].get("gaps")]
-    sections.append({"title": "Gap flags", "notes": [], "images": [], "tables": [
+    gap_tables = [
         _table(["flag", "gold (all)", "predicted (all)", "P (all)", "R (all)", "F1 (all)", "F1 (test)"], gap_rows),
-        _table(["split", "micro P", "micro R", "micro F1", "macro F1"], micro)]})
+        _table(["split", "micro P", "micro R", "micro F1", "macro F1"], micro)]
+    calibration = [[split, c["raised"], c["mean_confidence"], c["precision"]]
+                   for split in ("dev", "test") for c in [splits[split].get("gap_confidence") or {}] if c.get("raised")]
+    if calibration:
+        test_kinds = (splits["test"].get("gap_confidence") or {}).get("per_kind", {})
+        gap_tables += [
+            _table(["split", "flags with a confidence", "mean stated confidence", "observed precision"], calibration,
+                   caption="Stated confidence (models/gap_reliability.json) against observed precision"),
+            _table(["flag", "raised (test)", "stated confidence", "observed precision (test)"],
+                   [[k, v["raised"], v["mean_confidence"], v["precision"]] for k, v in test_kinds.items()])]
+    sections.append({"title": "Gap flags", "notes": [], "images": [], "tables": gap_tables})
 
     jur_rows = []
     for name, js in (metrics.get("per_jurisdiction") or {}).items():
