@@ -95,3 +95,17 @@ def test_evaluate_dev_only_never_scores_held_out_records(tmp_path):
     metrics = json.loads((out / "metrics.json").read_text())
     assert metrics["n_gold"] == splits.count("dev")
     assert not metrics["splits"]["test"].get("n_records")
+
+
+@pytest.mark.parametrize("folds,other,message", [
+    (1, [], "at least 2 folds"),
+    (5, ["--pred", "GOLD"], "cannot be combined with --pred"),
+    (5, ["--agreement", "GOLD"], "cannot be combined with --agreement"),
+])
+def test_evaluate_cross_fit_refuses_what_it_cannot_do(tmp_path, folds, other, message):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "r1", "stance": "accepted", "clauses": [], "gaps": [], "coverage": None}) + "\n")
+    args = ["evaluate", str(gold), "--cross-fit", str(folds), "--out", str(tmp_path / "e"), "--records", str(gold),
+            *[str(gold) if a == "GOLD" else a for a in other]]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0 and message in result.output and "--cross-fit" in result.output

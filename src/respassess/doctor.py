@@ -79,3 +79,10 @@ def run_checks(config: AssessConfig | None = None) -> Iterator[tuple[str, str, b
         yield "stance model", stance_model.version if stance_model else "none (rules only)", True
     except ModelIntegrityError as exc:
         yield "stance model", str(exc), False
+    from .gap_reliability import load_gap_reliability
+
+    try:
+        reliability = load_gap_reliability()
+        yield "gap reliability", reliability[0] if reliability else "none (flags carry no confidence)", True
+    except ModelIntegrityError as exc:
+        yield "gap reliability", str(exc), False

@@ -107,6 +107,12 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
     """
     from .. import evaluate as ev
 
+    if cross_fit == 1:
+        raise click.BadParameter("1; cross-fitting needs at least 2 folds (5 is usual), or 0 to turn it off.",
+                                 param_hint="--cross-fit")
+    if cross_fit and (pred or other_gold):
+        raise click.BadParameter(f"{cross_fit}; cross-fitting runs the pipeline, so it cannot be combined with "
+                                 f"{'--pred' if pred else '--agreement'}: drop one of the two.", param_hint="--cross-fit")
     gold_rows = [row for path in gold for row in ev.load_gold(path)]
     if dev_only:
         gold_rows = [row for row in gold_rows if ev.heldout_split(row["id"]) == "dev"]
@@ -131,9 +137,6 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
             if cross_fit:
                 from ..evaluation.crossfit import cross_fitted_predictions
 
-                if cross_fit < 2:
-                    raise click.BadParameter(f"{cross_fit}; cross-fitting needs at least 2 folds (5 is usual), "
-                                             "or 0 to turn it off.", param_hint="--cross-fit")
                 dev_pred = cross_fitted_predictions(gold_rows, records, assessor=assessor, folds=cross_fit)
                 done = {p["id"] for p in dev_pred}
                 rest = [r for r in todo if r.id not in done]
