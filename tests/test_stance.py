@@ -22,6 +22,9 @@ def _sentences(*texts):
     (["Response: Noted.", "The Government notes the Committee's view."], Stance.NOTED),
     (["Response: Not supported.", "Existing arrangements are adequate."], Stance.REJECTED),
     (["The Government does not support this recommendation."], Stance.REJECTED),
+    # a connective between the negation and the verb (real TAIC reply, 004-11-311)
+    (["MNZ does not, therefore, support this recommendation at this time."], Stance.REJECTED),
+    (["The department does not currently support mandatory licensing."], Stance.REJECTED),
     (["The Government accepts this recommendation in principle."], Stance.ACCEPTED_IN_PRINCIPLE),
     (["The Government accepts this recommendation in part."], Stance.PARTIALLY_ACCEPTED),
     (["DHSC partially agrees with this recommendation."], Stance.PARTIALLY_ACCEPTED),

@@ -214,6 +214,11 @@ def _verb_shaped_opening(span) -> bool:
     if len(words) < 4:
         return False
     first, nxt = words[0], words[1]
+    if first.dep_ == "ROOT" and first.text[:1].isupper() and first.is_alpha and first.pos_ == "ADV" \
+            and any(c.dep_ == "dobj" and c.i > first.i for c in first.children):
+        # "Forward this report to Panama, ...": the parser roots the sentence on the opening word
+        # and gives it an object, which only a verb has, though it tagged the word an adverb
+        return True
     return first.text[:1].isupper() and first.is_alpha and first.pos_ in ("PROPN", "NOUN", "VERB", "ADJ") \
         and first.tag_ not in ("VBG", "VBN", "VBD", "VBZ", "NNS", "NNPS") and nxt.i == first.i + 1 \
         and nxt.tag_ in ("DT", "PRP$") and nxt.lower_ not in ("that", "this", "these", "those")

@@ -28,7 +28,9 @@ __all__ = ["read_stance", "official_stance", "find_cross_reference", "explicit_p
            "answer_scope", "STANCE_CUES"]
 
 # grouped, so that "\b{_NEG}\s+support" needs the verb after every form ("cannot" alone is no refusal)
-_NEG = r"(?:(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot)"
+# "MNZ does not, therefore, support this recommendation": a connective or "currently" may stand between
+_NEG = (r"(?:(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot)"
+        r"(?:\s*,\s*(?:therefore|however|thus|accordingly)\s*,|\s+(?:currently|presently))?")
 #: (stance, pattern) in priority order; the first pattern that matches a sentence decides it.
 STANCE_CUES: tuple[tuple[Stance, str], ...] = (
     (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:(?:to\s+|with\s+)?(?:this|the)\s+"
