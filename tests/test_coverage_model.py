@@ -130,3 +130,20 @@ def test_coefficients_of_the_wrong_width_are_refused():
     data["vocabulary"] = ["extra"]
     with pytest.raises(ModelIntegrityError, match="respassess train"):
         CoverageModel.from_dict(data)
+
+
+def test_calibrated_nll_is_the_log_loss_at_the_best_temperature():
+    from respassess.coverage_model import calibrated_nll
+    from respassess.linear import softmax
+
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 3, 200)
+    # overconfident logits: right 70 % of the time, at ten times the right scale
+    logits = rng.normal(size=(200, 3))
+    hit = rng.random(200) < 0.7
+    logits[np.arange(200)[hit], y[hit]] += 3.0
+    logits *= 10
+    raw = float(-np.log(np.clip(softmax(logits)[np.arange(200), y], 1e-12, None)).mean())
+    best = calibrated_nll(logits, y)
+    assert best < raw / 3  # scaling the overconfident logits down recovers most of the loss
+    assert best == pytest.approx(calibrated_nll(logits / 10, y), rel=0.02)  # invariant to the logits' scale

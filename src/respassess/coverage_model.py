@@ -31,7 +31,7 @@ from .errors import InvalidValueError, ModelIntegrityError, value_invalid_msg
 from .linear import LinearSoftmax, softmax
 from .types import ActionStatus, AskLabel, CommitmentStrength, DateRole, Stance
 
-__all__ = ["CoverageModel", "evidence_features", "evidence_words", "FEATURE_NAMES", "FORMAT_VERSION", "MIN_RECORDS"]
+__all__ = ["CoverageModel", "calibrated_nll", "evidence_features", "evidence_words", "FEATURE_NAMES", "FORMAT_VERSION", "MIN_RECORDS"]
 
 #: Bumped whenever the feature vector or the JSON layout changes: an old file is refused.
 FORMAT_VERSION = 2
@@ -324,6 +324,13 @@ class CoverageModel(LinearSoftmax):
         """
         data = cls.read_json(path, what="coverage model", rebuild="`respassess train`")
         return cls.from_dict(data)
+
+
+def calibrated_nll(logits: np.ndarray, y: Sequence[int]) -> float:
+    """Mean negative log-likelihood of held-out logits after the best temperature is applied."""
+    y = np.asarray(y)
+    p = softmax(logits / _fit_temperature(logits, y))
+    return float(-np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None)).mean())
 
 
 def _fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
