@@ -87,6 +87,17 @@ def test_commitment_kind(text, expected):
      Stance.ACCEPTED, "implemented", True),
     (["This recommendation has been implemented by amendment to the planning manual."],
      Stance.ACCEPTED, "implemented", True),
+    # a date fixed for implementing it (real TAIC reply, nz-taic-040-06-481); none set is no acceptance
+    (["Toll Rail has consulted with Veolia Transport Auckland Limited and jointly determined a target date of "
+      "30 June 2007 for implementation of this recommendation."], Stance.ACCEPTED, "implemented", True),
+    # a step taken since the report, told at second hand (after nz-taic-004-20-86, a dev gold record)
+    (["The Commission received a response stating the company had since issued a circular to its fleet."],
+     Stance.ACCEPTED, "activity", False),
+    # a review that changes nothing, a recommendation "difficult to accommodate" (after dev gold TAIC replies)
+    (["The company keeps its resources under continuing review and no change is envisaged."],
+     Stance.REJECTED, "refusal", True),
+    (["This recommendation is difficult to accommodate.", "Both crew members attended the briefing."],
+     Stance.REJECTED, "refusal", True),
     # no comment (noted)
     (["The council has no comment on the recommendations and will await further discussions."],
      Stance.NOTED, "no_comment", True),

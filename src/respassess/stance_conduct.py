@@ -96,7 +96,8 @@ _CHANGE = re.compile(r"\b(?:implement|introduc|publish|develop|establish|amend|u
                      r"began|begun|commission|undert|convened|reviewed|put\s+in\s+place|rolled|increas|expand|improv)\w*", _F)
 # Done, in the text's own words, for clauses the action extractor misses ("Action has been initiated to
 # implement ...", "Airways has completed publication of procedures").
-_DONE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|recently\s+|also\s+)?(?:been\s+)?(?:complet|initiat|implement|"
+_DONE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|recently\s+|also\s+|since\s+|subsequently\s+)?(?:been\s+)?"
+                   r"(?:complet|initiat|implement|finalis|finaliz|"
                    r"introduc|publish|issu|updat|amend|revis|establish|instruct|train|install|fitt|replac|carri|undert|"
                    r"remind|advis|brief|circulat|distribut|notif|alert|modif|reduc|impos|restrict|remov|chang|"
                    r"develop|creat|launch|start|commenc|adopt|contact|written|wrote|"

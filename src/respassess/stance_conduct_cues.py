@@ -24,7 +24,10 @@ _REFUSAL = re.compile(
     rf"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+(?:consider|believe|think|see|regard|deem)\b(?:\W+\w+){{0,8}}?\W+{_NEED}"
     r"|\b(?:does|do|did)\s*(?:not|n[’']t)\s+see\s+(?:the|any|a)\s+(?:need|reason|benefit|case)\b"
     r"|\bsees?\s+no\s+(?:need|reason|benefit|case)\b|\bthere\s+is\s+no\s+(?:need|case)\s+(?:to|for)\b"
-    r"|\bno\s+(?:change|further\s+action|amendments?|need)\s+(?:is|are|will\s+be)?\s*(?:necessary|needed|required|planned)"
+    r"|\bno\s+(?:change|further\s+action|amendments?|need)\s+(?:is|are|will\s+be)?\s*(?:necessary|needed|required|planned|"
+    r"envisaged|contemplated)"
+    # "This recommendation is difficult to accommodate."
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?difficult\s+to\s+(?:accommodate|justify)\b"
     r"|\bno\s+(?:plans?|intention)\s+to\b|\b(?:does|do|will)\s*(?:not|n[’']t)\s+(?:intend|plan|propose)\s+to\b"
     r"|\bwill\s*(?:not|n[’']t)\s+(?:be\s+)?(?:implement|pursu|adopt|introduc|proceed|progress|tak(?:e|en)\s+forward)\w*"
     r"|\bnot\s+(?:an\s+obligation|the\s+role|the\s+responsibility)\s+of\b|\bdeems?\s+that\s+no\b"
@@ -74,7 +77,10 @@ _IMPLEMENTED = re.compile(r"\bconsiders?\s+(?:this|these|the)\s+recommendations?
                           r"|\b(?:this|the)\s+(?:recommended\s+)?action\s+has\s+(?:already\s+)?been\s+(?:taken|completed)\b"
                           # "the activities for the implementation of this recommendation are already ongoing"
                           r"|\bimplementation\s+of\s+(?:this|the|these)\s+recommendations?\s+(?:is|are|has|have)\s+(?:already\s+)?"
-                          r"(?:been\s+)?(?:ongoing|under\s*way|in\s+progress|started|begun|commenced)\b", _F)
+                          r"(?:been\s+)?(?:ongoing|under\s*way|in\s+progress|started|begun|commenced)\b"
+                          # "jointly determined a target date of 30 June 2007 for implementation of this recommendation"
+                          r"|\b(?:determined|set|agreed|fixed|established)\s+(?:a|the)\s+(?:target\s+)?(?:date|deadline|timeframe)\b"
+                          r"[^.;]{0,40}?\bfor\s+(?:the\s+)?implementation\s+of\s+(?:this|the)\s+recommendation", _F)
 _NO_COMMENT = re.compile(r"\bno\s+comment\b|\bwill\s+await\b", _F)
 # Deciding later: a question left open, a study of whether or what to do, a decision not yet made.
 _DEFERRAL = re.compile(
