@@ -31,7 +31,8 @@ from .errors import InvalidValueError, ModelIntegrityError, value_invalid_msg
 from .linear import LinearSoftmax, softmax
 from .types import ActionStatus, AskLabel, CommitmentStrength, DateRole, Stance
 
-__all__ = ["CoverageModel", "calibrated_nll", "evidence_features", "evidence_words", "FEATURE_NAMES", "FORMAT_VERSION", "MIN_RECORDS"]
+__all__ = ["CoverageModel", "calibrated_nll", "evidence_features", "evidence_words", "FEATURE_NAMES", "FORMAT_VERSION",
+           "MIN_RECORDS"]
 
 #: Bumped whenever the feature vector or the JSON layout changes: an old file is refused.
 FORMAT_VERSION = 2
