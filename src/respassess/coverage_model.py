@@ -330,15 +330,18 @@ class CoverageModel(LinearSoftmax):
 def calibrated_nll(logits: np.ndarray, y: Sequence[int]) -> float:
     """Mean negative log-likelihood of held-out logits after the best temperature is applied."""
     y = np.asarray(y)
-    p = softmax(logits / _fit_temperature(logits, y))
+    return _nll(logits, y, _fit_temperature(logits, y))
+
+
+def _nll(logits: np.ndarray, y: np.ndarray, t: float) -> float:
+    p = softmax(logits / t)
     return float(-np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None)).mean())
 
 
 def _fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
     """The temperature minimising held-out negative log-likelihood (grid, then refined)."""
     def nll(t: float) -> float:
-        p = softmax(logits / t)
-        return float(-np.log(np.clip(p[np.arange(len(y)), y], 1e-12, None)).mean())
+        return _nll(logits, y, t)
 
     grid = np.exp(np.linspace(np.log(0.2), np.log(10.0), 60))
     best = min(grid, key=nll)

@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .extract import doc_text
-from .segment_select import _TITLE_SUBJECT_RE, ASK_VERBS
+from .segment_select import _TITLE_SUBJECT_RE, ASK_VERBS, acts_as_verb
 from .segment_surface import emphasis_cuts, subject_clause_cuts
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,7 +79,7 @@ def clause_cuts(span: "Span", *, directive: bool) -> tuple[set[int], set[int]]:
                           for c in tok.children) and \
             any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.head.children)
         # (a statement of concern is cut only where a new subject starts a second finding)
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and _verb_head(tok.head, span) and (own_subject or (
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and acts_as_verb(tok.head, span) and (own_subject or (
                 directive and not _in_subordinate(tok) and has_right_complement(tok) and has_complement_before(tok.head, tok.i))):
             first = _conj_boundary(tok, span)
             if first is not None:
@@ -342,14 +342,6 @@ def _comma_at_depth0(text: str, start: int, end: int) -> int | None:
         elif ch in ".;:" and depth == 0:
             return None
     return None
-
-
-def _verb_head(head, span) -> bool:
-    """True when ``head`` acts as a verb: tagged so, or the imperative that opens the ask, which the
-    small tagger misreads when it is rare ("Forward this report to Panama, ..., and invite its comment":
-    "Forward" comes out ADV yet heads the object and the conjoined verb)."""
-    return head.pos_ in ("VERB", "AUX") or (head.dep_ == "ROOT" and head.i == span.start
-                                            and head.text[:1].isupper() and head.pos_ in ("ADV", "NOUN", "PROPN"))
 
 
 def has_complement_before(tok, limit: int) -> bool:

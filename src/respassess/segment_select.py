@@ -206,6 +206,14 @@ def _is_directive(doc: "Doc", start: int, end: int) -> bool:
     return _verb_shaped_opening(span)
 
 
+def acts_as_verb(head, span) -> bool:
+    """True when ``head`` acts as a verb: tagged so, or the imperative that opens the ask, which the
+    small tagger misreads when it is rare ("Forward this report to Panama, ..., and invite its comment":
+    "Forward" comes out ADV yet heads the object and the conjoined verb)."""
+    return head.pos_ in ("VERB", "AUX") or (head.dep_ == "ROOT" and head.i == span.start
+                                            and head.text[:1].isupper() and head.pos_ in ("ADV", "NOUN", "PROPN"))
+
+
 def _verb_shaped_opening(span) -> bool:
     """True when a sentence opens like an imperative the tagger misread: a capitalised content
     word straight before a determiner ("Enshrine the right to education ...", tagged as a proper
