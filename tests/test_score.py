@@ -58,3 +58,20 @@ def test_model_decides_when_given():
     out = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.ADDRESSED))
     assert all(a.label is AskLabel.ADDRESSED and a.confidence == 0.9 for a in out)
     assert out[0].reason.startswith("model")
+
+
+def test_shown_evidence_is_the_evidence_models_pick_and_features_stay_the_rules():
+    evidence = evidence_for_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, commitments=(COMMITMENT,),
+                                 shown=(Alignment(0, 0, 0.3), Alignment(0, 1, 0.62)))
+    # the label's features come from the rule's pick: the commitment in sentence 1 only
+    assert evidence[0].sentences == (SENTENCES[1],) and evidence[0].commitments == (COMMITMENT,)
+    assert evidence[0].shown == SENTENCES and evidence[1].shown is None
+    plan, costed = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.PARTIAL))
+    assert plan.evidence == SENTENCES
+    assert costed.evidence == ()  # the model picked nothing and the rule nothing: no evidence to show
+
+
+def test_unaddressed_ask_shows_no_evidence_even_when_the_evidence_model_picked_some():
+    evidence = evidence_for_asks(ASKS, (), SENTENCES, shown=(Alignment(1, 0, 0.2),))
+    _, costed = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.UNADDRESSED))
+    assert costed.label is AskLabel.UNADDRESSED and costed.evidence == ()

@@ -84,6 +84,9 @@ class AskEvidence:
     response_deferred: bool = False
     response_rejected: bool = False
     n_asks: int = 1
+    # The sentences shown as the ask's evidence, when the evidence model picked them: the label is
+    # read from ``sentences`` (the cosine rule's pick, on which the ask-label model was trained).
+    shown: tuple[Sentence, ...] | None = None
 
 
 def gather_evidence(ask: Ask, alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
@@ -125,14 +128,18 @@ def gather_evidence(ask: Ask, alignments: Sequence[Alignment], sentences: Sequen
 
 def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
                       commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
-                      dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = ()) -> list[AskEvidence]:
+                      dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = (),
+                      shown: Sequence[Alignment] | None = None) -> list[AskEvidence]:
     """Gather the evidence of every ask, each with the whole response's findings beside it.
 
     Args:
         asks: the recommendation's asks.
-        alignments: evidence alignments from :func:`respassess.align.align`.
+        alignments: evidence alignments from :func:`respassess.align.align` (the cosine rule): the label's features
+            are read from these sentences.
         sentences: the response's sentences.
         commitments, actions, dates, amounts: extracted from the response.
+        shown: alignments by the evidence model, whose sentences are shown as each ask's evidence (an ask it
+            gives none keeps the rule's); ``None`` shows the rule's.
 
     Returns:
         One :class:`AskEvidence` per ask, in ask order.
@@ -146,7 +153,9 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
     for ask in asks:
         ev = gather_evidence(ask, alignments, sentences, commitments=commitments, actions=actions,
                              dates=dates, amounts=amounts)
-        out.append(replace(ev, **context))
+        picked = None if shown is None else tuple(sentences[al.sentence_index] for al in shown
+                                                  if al.ask_index == ask.index)
+        out.append(replace(ev, **context, shown=picked or None))
     return out
 
 
@@ -195,7 +204,7 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
             label, confidence, expected, distribution = model.score_evidence(ev, stance)
             # the rules' words explain the model's call only when both agree
             reason = f"model: {reason}" if label is rule_label else "model: from the evidence features as a whole"
-        evidence_sents = ev.sentences if label is not AskLabel.UNADDRESSED else ()
+        evidence_sents = (ev.shown or ev.sentences) if label is not AskLabel.UNADDRESSED else ()
         out.append(AskCoverage(ask=ev.ask, label=label, score=label.score, confidence=confidence,
                                evidence=evidence_sents, reason=reason, expected_score=expected,
                                score_distribution=distribution))

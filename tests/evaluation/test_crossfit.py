@@ -30,3 +30,6 @@ def test_each_dev_record_is_predicted_once_by_a_model_trained_without_it(assesso
     assert len(set(versions.values())) == 2  # one model per fold
     assert assessor.versions["coverage_model"] not in versions.values()
     assert all(0.0 <= p["coverage"] <= 1.0 and p["asks"] for p in out)
+    # the shipped evidence model is cross-fitted too: one per fold, none of them the shipped one
+    evidence = {crossfit_fold(p["id"], 2): p["versions"]["evidence_model"] for p in out}
+    assert len(set(evidence.values())) == 2 and assessor.versions["evidence_model"] not in evidence.values()

@@ -116,3 +116,18 @@ def test_bootstrap_is_reproducible_and_brackets_the_estimate():
     assert a["stance_accuracy"]["low"] <= point <= a["stance_accuracy"]["high"]
     assert a["stance_accuracy"]["low"] < a["stance_accuracy"]["high"]
     assert bootstrap_intervals(cs, n=0) == {}
+
+
+def test_evidence_is_scored_on_paired_asks_by_overlap_with_the_gold_quotes():
+    gold = _norm(asks=[{"text": "publish a national plan", "label": "partial",
+                        "evidence": ["The plan will be published in 2025", "Funding is agreed."]},
+                       {"text": "metrics to measure outcomes", "label": "unaddressed", "evidence": []}])
+    pred = _norm(asks=[{"text": "publish a national plan", "label": "partial",
+                        "evidence": ["The plan will be published in 2025 after consultation.", "We thank the Committee."]},
+                       {"text": "metrics to measure outcomes", "label": "partial", "evidence": ["Funding is agreed."]}])
+    contribution = record_contribution(gold, pred)
+    # predicted: 1 of 2 on a gold quote for the first ask; the second ask's sentence is wrong (gold has none)
+    assert list(contribution["evidence"]) == [1, 3, 1, 2]
+    evidence = summarise([contribution])["asks"]["evidence"]
+    assert evidence["precision"] == pytest.approx(1 / 3) and evidence["recall"] == pytest.approx(0.5)
+    assert summarise([contribution])["headline"]["ask_evidence_f1"] == pytest.approx(0.4)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from respassess.extract.amounts import extract_amounts, parse_amount
 from respassess.types import Approx
+from tests.conftest import REPO_ROOT, load_jsonl, shared_path
 
 # (text, jurisdiction, value, low, high, currency, approx, period, assumed)
 CASES = [
@@ -69,6 +70,34 @@ def test_extract_amounts_ignores_counts(nlp):
     doc = nlp("Over 4,000 staff in 12 regions received training in 2023, at a cost of £3.2m.")
     found = extract_amounts(doc)
     assert [a.text for a in found] == ["£3.2m"]
+
+
+@pytest.mark.parametrize("sign", ["\x16", "\x03", "\ufffd"])
+def test_amount_whose_sign_pdf_extraction_lost(nlp, sign):
+    text = f"A further {sign}485 million for 2025/26, almost {sign}2.2 billion retained, and a grant of {sign}40,000."
+    found = extract_amounts(nlp(text), jurisdiction="United Kingdom (England and Wales)")
+    assert [a.text for a in found] == [f"{sign}485 million", f"almost {sign}2.2 billion", f"{sign}40,000"]
+    assert [a.value for a in found] == [485e6, 2.2e9, 40e3]
+    assert all(a.currency == "GBP" and a.currency_assumed for a in found)
+    assert found[1].approx is Approx.BELOW
+    # an unknown jurisdiction has no home currency to assume
+    assert {a.currency for a in extract_amounts(nlp(text), jurisdiction=None)} == {None}
+    assert parse_amount(f"{sign}485 million", jurisdiction="Australia").currency == "AUD"
+
+
+@pytest.mark.parametrize("text", ["item \x163 of the list", "see \x1612 below", "page\x0c12 of 40"])
+def test_control_characters_before_plain_numbers_are_not_money(nlp, text):
+    assert extract_amounts(nlp(text), jurisdiction="United Kingdom") == ()
+
+
+def test_pfd_reply_with_lost_pound_signs_matches_gold(nlp):
+    """uk-pfd-2025-0264-41 came out of PDF extraction with U+0016 for every '£'."""
+    gold = {g["id"]: g for g in load_jsonl(REPO_ROOT / "evaluation" / "gold" / "respassess_team.jsonl")}
+    records = {r["id"]: r for r in load_jsonl(shared_path("records", "uk_pfd.jsonl"))}
+    rid = "uk-pfd-2025-0264-41"
+    found = extract_amounts(nlp(records[rid]["response"]), jurisdiction=records[rid]["jurisdiction"])
+    expected = [(a["text"], a["value"], a["currency"]) for a in gold[rid]["amounts"]]
+    assert [(a.text, a.value, a.currency) for a in found] == expected
 
 
 QUALS = {"almost": Approx.BELOW, "nearly": Approx.BELOW, "up to": Approx.BELOW, "just under": Approx.BELOW,

@@ -8,11 +8,14 @@ Label lines ("Response: Supported.") are never evidence of substance.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from ..types import Alignment, Ask, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .relevance import EvidenceModel
 
 __all__ = ["align", "similarity_matrix", "key_terms", "term_overlap", "is_label_line"]
 
@@ -57,26 +60,30 @@ def similarity_matrix(ask_vectors: np.ndarray, sentence_vectors: np.ndarray) -> 
 
 
 def align(asks: Sequence[Ask], sentences: Sequence[Sentence], similarities: np.ndarray, *,
-          top_k: int = 3, min_similarity: float = 0.35) -> tuple[Alignment, ...]:
+          top_k: int = 3, min_similarity: float = 0.35, model: "EvidenceModel | None" = None) -> tuple[Alignment, ...]:
     """Pick up to ``top_k`` evidence sentences per ask.
 
-    A sentence qualifies when its cosine is at least ``min_similarity``, when it shares most
-    of the ask's key terms and comes close, or when it holds all of two or more key terms
-    (a long sentence dilutes the cosine of a short ask); it is ranked by cosine plus a
-    term-overlap bonus.
+    With an evidence ``model``, a sentence qualifies when the model's probability reaches its
+    threshold, and the most probable come first. Without one, a sentence qualifies when its
+    cosine is at least ``min_similarity``, when it shares most of the ask's key terms and comes
+    close, or when it holds all of two or more key terms (a long sentence dilutes the cosine of a
+    short ask); it is ranked by cosine plus a term-overlap bonus.
 
     Args:
         asks: the recommendation's asks.
         sentences: the response's sentences.
         similarities: the (asks x sentences) cosine matrix from :func:`similarity_matrix`.
         top_k: evidence sentences per ask at most.
-        min_similarity: the cosine below which a sentence is not evidence on similarity alone.
+        min_similarity: the cosine below which a sentence is not evidence on similarity alone (rule only).
+        model: a fitted :class:`~respassess.align.relevance.EvidenceModel`, or ``None`` for the rule.
 
     Returns:
         Alignments ordered by ask, then by descending rank score.
     """
-    out: list[Alignment] = []
     substantive = [not is_label_line(s.text) for s in sentences]
+    if model is not None:
+        return _align_by_model(asks, sentences, similarities, substantive, top_k=top_k, model=model)
+    out: list[Alignment] = []
     for a, ask in enumerate(asks):
         scored = []
         several_terms = len(key_terms(ask.text)) >= 2
@@ -94,4 +101,20 @@ def align(asks: Sequence[Ask], sentences: Sequence[Sentence], similarities: np.n
         scored.sort(key=lambda t: (-t[0], t[1]))
         out.extend(Alignment(ask_index=ask.index, sentence_index=s, similarity=round(sim, 6))
                    for _, s, sim in scored[:top_k])
+    return tuple(out)
+
+
+def _align_by_model(asks: Sequence[Ask], sentences: Sequence[Sentence], similarities: np.ndarray,
+                    substantive: Sequence[bool], *, top_k: int, model: "EvidenceModel") -> tuple[Alignment, ...]:
+    from .relevance import pair_features
+
+    keep = [s for s, ok in enumerate(substantive) if ok]
+    out: list[Alignment] = []
+    for a, ask in enumerate(asks):
+        sims = np.array([float(similarities[a, s]) for s in keep])
+        overlaps = np.array([term_overlap(ask.text, sentences[s].text) for s in keep])
+        proba = model.predict_proba(pair_features(sims, overlaps, n_asks=len(asks)))
+        chosen = sorted((-p, s, sim) for p, s, sim in zip(proba, keep, sims) if p >= model.threshold)
+        out.extend(Alignment(ask_index=ask.index, sentence_index=s, similarity=round(float(sim), 6))
+                   for _, s, sim in chosen[:top_k])
     return tuple(out)

@@ -25,7 +25,7 @@ __all__ = ["train", "build_static", "doctor"]
 @model_options
 @clean_errors
 def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
-    """Rebuild the stance and ask-label models and the gap flags' reliability from gold (dev split only).
+    """Rebuild the stance, evidence and ask-label models and the gap flags' reliability from gold (dev split only).
 
     Official labels of the record files (UPR, TAIC, Australian) serve as weak stance labels.
 
@@ -33,8 +33,10 @@ def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
     Example:
       respassess train --out models --date 2026-11-27
     """
+    from ..align.relevance import load_evidence_model
     from ..config import RULES
     from ..errors import InputFormatError
+    from ..evidence_training import train_evidence_model
     from ..gap_reliability import train_gap_reliability
     from ..pipeline import Assessor
     from ..stance_model import load_stance_model
@@ -57,13 +59,21 @@ def train(gold_paths, records_paths, out_dir, seed, date, **model_opts) -> None:
                                 date=date)
     load_stance_model.cache_clear()
     click.echo(f"stance model: {stance.get('path')}", err=True)
+    # The evidence model picks the evidence shown; the ask-label model reads the cosine rule's, so neither
+    # depends on the other.
+    evidence = train_evidence_model(gold_paths, records_paths, out_dir, assessor=assessor, seed=seed, date=date)
+    load_evidence_model.cache_clear()
+    click.echo(f"evidence model: {evidence.get('path')}", err=True)
     coverage = train_coverage_model(gold_paths, records_paths, out_dir, seed=seed, assessor=assessor, date=date)
     click.echo(f"ask-label model: {coverage.get('path')}", err=True)
     # last: the flags' reliability is measured with the ask model just trained (its C, refitted per fold)
-    judged = Assessor(config.replace(coverage_model=coverage["path"]), nlp=assessor.nlp, embedder=assessor.embedder)
+    judged = Assessor(config.replace(coverage_model=coverage["path"], evidence_model=evidence["path"]),
+                      nlp=assessor.nlp, embedder=assessor.embedder)
     reliability = train_gap_reliability(gold_paths, records_paths, out_dir, assessor=judged, seed=seed, date=date)
     click.echo(f"gap reliability: {reliability.get('path')}", err=True)
     click.echo(json.dumps({"stance": {k: v for k, v in stance.items() if k not in ("path", "sha256")},
+                           "evidence": {k: evidence[k] for k in ("threshold", "cv", "cv_cosine_rule", "test",
+                                                                 "test_cosine_rule") if k in evidence},
                            "ask_labels": {k: coverage[k] for k in ("cv", "test", "n_examples") if k in coverage},
                            "gap_confidence": {k: v["confidence"] for k, v in reliability["per_kind"].items()}},
                           indent=2, default=str))

@@ -40,7 +40,7 @@ def crossfit_fold(record_id: str, folds: int) -> int:
 
 def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping[str, Mapping[str, Any]], *,
                              assessor: "Assessor", folds: int = 5, seed: int = 0) -> list[dict[str, Any]]:
-    """Assess each gold record of the dev split with an ask model trained without its fold.
+    """Assess each gold record of the dev split with an ask model (and evidence model) trained without its fold.
 
     Args:
         gold: gold records; only those :func:`respassess.evaluate.heldout_split` puts in "dev"
@@ -56,11 +56,13 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
     Raises:
         ValueError: ``folds`` is below 2, or a fold leaves fewer than 2 records with matched asks to train on.
     """
+    from ..align.relevance import EvidenceModel
     from ..config import RULES
     from ..coverage_model import CoverageModel
     from ..evaluate import heldout_split
     from ..pipeline import Assessor
     from ..records import record_from_mapping
+    from ..evidence_training import collect_evidence_rows
     from ..train import collect_examples
 
     if folds < 2:
@@ -73,6 +75,10 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
                      nlp=assessor.nlp, embedder=assessor.embedder)
     examples = collect_examples(dev, records, assessor=rules)
     fold_of = {g["id"]: crossfit_fold(g["id"], folds) for g in dev}
+    # the evidence model, when one is shipped, is cross-fitted too (its threshold kept), so the dev
+    # evidence figures are out-of-fold as well
+    evidence_model = assessor.evidence_model
+    rows = collect_evidence_rows(dev, records, assessor=rules) if evidence_model is not None else None
     out: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="respassess-crossfit-") as tmp:
         for k in range(folds):
@@ -89,8 +95,13 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
             # the version names the fold, so every prediction says which model labelled it
             model.meta_ = {"date": f"crossfit-fold{k}of{folds}", "n_examples": len(train)}
             path = model.save(Path(tmp) / f"fold{k}.json")
-            fold_assessor = Assessor(assessor.config.replace(coverage_model=str(path)),
-                                     nlp=assessor.nlp, embedder=assessor.embedder)
+            settings = {"coverage_model": str(path)}
+            if rows is not None:
+                keep = np.array([fold_of[i] != k for i in rows.groups.tolist()], dtype=bool)
+                fitted = EvidenceModel(C=evidence_model.C, seed=seed, threshold=evidence_model.threshold)
+                fitted.fit(rows.X[keep], rows.y[keep]).meta_ = {"date": f"crossfit-fold{k}of{folds}"}
+                settings["evidence_model"] = str(fitted.save(Path(tmp) / f"evidence-fold{k}.json"))
+            fold_assessor = Assessor(assessor.config.replace(**settings), nlp=assessor.nlp, embedder=assessor.embedder)
             recs = [record_from_mapping(records[g["id"]], source="records") for g in todo]
             for a in fold_assessor.assess_many(recs):
                 row = a.to_dict()

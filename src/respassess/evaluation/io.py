@@ -156,10 +156,12 @@ def normalise(item: Mapping[str, Any], *, record: Mapping[str, Any] | None = Non
         record: the source record (for its jurisdiction) when known.
 
     Returns:
-        ``{id, stance, asks[{text, label}], coverage, commitments, dates, amounts, gaps,
+        ``{id, stance, asks[{text, label, evidence[text]}], coverage, commitments, dates, amounts, gaps,
         jurisdiction}``; ``coverage`` falls back to the mean ask score when not stored.
     """
-    asks = [{"text": a["text"], "label": a["label"]} for a in ask_items(item)]
+    asks = [{"text": a["text"], "label": a["label"], "evidence": [e["text"] if isinstance(e, dict) else str(e)
+                                                                  for e in a.get("evidence") or []]}
+            for a in ask_items(item)]
     coverage = item.get("coverage")
     if coverage is None and asks:
         coverage = sum(AskLabel(a["label"]).score for a in asks) / len(asks)

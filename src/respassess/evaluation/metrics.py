@@ -33,7 +33,7 @@ SPAN_KINDS = ("dates", "amounts", "commitments")
 HEADLINE = {
     "stance_accuracy": True, "stance_macro_f1": True, "ask_label_macro_f1": True,
     "ask_label_macro_f1_paired": True, "ask_kappa": True,
-    "ask_segmentation_f1": True, "coverage_mae": False, "gap_micro_f1": True,
+    "ask_segmentation_f1": True, "ask_evidence_f1": True, "coverage_mae": False, "gap_micro_f1": True,
     "dates_f1": True, "amounts_f1": True, "commitments_f1": True,
 }
 
@@ -90,7 +90,9 @@ def record_contribution(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dic
 
     Returns:
         ``stance`` (7x7 one-hot confusion), ``asks`` (4x5 confusion, last column unmatched),
-        ``segmentation`` [matched, n_pred, n_gold], ``gaps`` (11x3 of tp/fp/fn),
+        ``segmentation`` [matched, n_pred, n_gold], ``evidence`` (over paired asks: predicted evidence
+        sentences that overlap a gold quote, predicted sentences, gold quotes overlapped, gold quotes),
+        ``gaps`` (11x3 of tp/fp/fn),
         ``spans`` (3x4 of matched, n_pred, n_gold, value-correct), ``coverage`` (gold, pred)
         and ``ask_pairs`` (the matched (gold, pred) label pairs, for kappa).
     """
@@ -110,6 +112,11 @@ def record_contribution(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dic
         else:
             asks[row, -1] += 1
     segmentation = np.array([len(pairs), len(pred["asks"]), len(gold["asks"])], dtype=float)
+    evidence = np.zeros(4)
+    for i, j, _ in pairs:
+        g_ev, p_ev = gold["asks"][i].get("evidence") or [], pred["asks"][j].get("evidence") or []
+        evidence += [sum(any(_overlaps(p, g) for g in g_ev) for p in p_ev), len(p_ev),
+                     sum(any(_overlaps(p, g) for p in p_ev) for g in g_ev), len(g_ev)]
 
     gaps = np.zeros((len(GAP_KINDS), 3))
     for k, kind in enumerate(GAP_KINDS):
@@ -123,7 +130,22 @@ def record_contribution(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dic
         correct = sum(_value_equal(kind, gs[i], ps[j]) for i, j, _ in span_pairs)
         spans[k] = [len(span_pairs), len(ps), len(gs), correct]
     return {"stance": stance, "asks": asks, "segmentation": segmentation, "gaps": gaps, "spans": spans,
-            "coverage": (gold["coverage"], pred["coverage"]), "ask_pairs": ask_pairs}
+            "coverage": (gold["coverage"], pred["coverage"]), "ask_pairs": ask_pairs, "evidence": evidence}
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Whether two quotes of one response overlap: one holds the other, or they share most of the shorter's words.
+
+    Gold evidence is a quoted span, predicted evidence a whole sentence; without offsets, containment
+    (whitespace-normalised) or 80 % of the shorter quote's words decides.
+    """
+    a, b = " ".join(a.split()), " ".join(b.split())
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(wa and wb) and len(wa & wb) >= 0.8 * min(len(wa), len(wb))
 
 
 def _prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:
@@ -168,8 +190,19 @@ def kappa_from_confusion(confusion: np.ndarray) -> float:
     return float((po - pe) / (1 - pe))
 
 
+def _evidence_prf(evidence: np.ndarray) -> tuple[float, float, float]:
+    """Precision (predicted sentences on a gold quote), recall (gold quotes found) and their F1."""
+    pred_hit, n_pred, gold_hit, n_gold = (float(x) for x in evidence)
+    if not n_pred and not n_gold:
+        return float("nan"), float("nan"), float("nan")
+    p = pred_hit / n_pred if n_pred else 0.0
+    r = gold_hit / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def _headline_from_sums(stance: np.ndarray, asks: np.ndarray, segmentation: np.ndarray, gaps: np.ndarray,
-                        spans: np.ndarray, abs_error_sum: float, n_coverage: float) -> dict[str, float]:
+                        spans: np.ndarray, abs_error_sum: float, n_coverage: float,
+                        evidence: np.ndarray) -> dict[str, float]:
     n = len(ASK_LABELS)
     values = {
         "stance_accuracy": float(np.trace(stance) / stance.sum()) if stance.sum() else float("nan"),
@@ -178,6 +211,7 @@ def _headline_from_sums(stance: np.ndarray, asks: np.ndarray, segmentation: np.n
         "ask_label_macro_f1_paired": macro_f1_from_confusion(asks[:, :n]),
         "ask_kappa": kappa_from_confusion(asks[:, :n]),
         "ask_segmentation_f1": _prf(*segmentation)[2],
+        "ask_evidence_f1": _evidence_prf(evidence)[2],
         "coverage_mae": abs_error_sum / n_coverage if n_coverage else float("nan"),
         "gap_micro_f1": _prf(gaps[:, 0].sum(), gaps[:, 0].sum() + gaps[:, 1].sum(),
                              gaps[:, 0].sum() + gaps[:, 2].sum())[2],
@@ -205,6 +239,7 @@ def summarise(contributions: Sequence[dict]) -> dict[str, Any]:
     stance = sum(c["stance"] for c in contributions)
     asks = sum(c["asks"] for c in contributions)
     segmentation = sum(c["segmentation"] for c in contributions)
+    evidence = sum(c["evidence"] for c in contributions)
     gaps = sum(c["gaps"] for c in contributions)
     spans = sum(c["spans"] for c in contributions)
 
@@ -235,6 +270,7 @@ def summarise(contributions: Sequence[dict]) -> dict[str, Any]:
                               "gold": int(n_gold), "value_accuracy": float(correct / m) if m else float("nan")}
 
     seg_p, seg_r, seg_f = _prf(*segmentation)
+    ev_p, ev_r, ev_f = _evidence_prf(evidence)
     result = {
         "n_records": len(contributions),
         "stance": {
@@ -251,6 +287,7 @@ def summarise(contributions: Sequence[dict]) -> dict[str, Any]:
             "label_accuracy_matched": (sum(g == p for g, p in matched) / len(matched)) if matched else float("nan"),
             "kappa_matched": _sk_kappa(cohen_kappa_score, matched),
             "segmentation": {"precision": seg_p, "recall": seg_r, "f1": seg_f},
+            "evidence": {"precision": ev_p, "recall": ev_r, "f1": ev_f},
             "labels": ASK_LABELS, "columns": ASK_COLUMNS,
             "confusion": asks.astype(int).tolist(),
         },
@@ -264,7 +301,7 @@ def summarise(contributions: Sequence[dict]) -> dict[str, Any]:
                  "macro_f1": float(np.mean(supported)) if supported else float("nan")},
     }
     result["headline"] = _headline_from_sums(stance, asks, segmentation, gaps, spans,
-                                             sum(abs(g - p) for g, p in cov), len(cov))
+                                             sum(abs(g - p) for g, p in cov), len(cov), evidence)
     return result
 
 
@@ -312,6 +349,7 @@ def bootstrap_intervals(contributions: Sequence[dict], *, n: int = 1000, seed: i
     stance = np.stack([c["stance"] for c in contributions])
     asks = np.stack([c["asks"] for c in contributions])
     seg = np.stack([c["segmentation"] for c in contributions])
+    ev = np.stack([c["evidence"] for c in contributions])
     gaps = np.stack([c["gaps"] for c in contributions])
     spans = np.stack([c["spans"] for c in contributions])
     has_cov = np.array([g is not None and p is not None for g, p in (c["coverage"] for c in contributions)])
@@ -322,7 +360,7 @@ def bootstrap_intervals(contributions: Sequence[dict], *, n: int = 1000, seed: i
         w = np.bincount(rng.integers(0, m, m), minlength=m).astype(float)
         values = _headline_from_sums(
             np.tensordot(w, stance, 1), np.tensordot(w, asks, 1), w @ seg, np.tensordot(w, gaps, 1),
-            np.tensordot(w, spans, 1), float(w @ err), float(w @ has_cov))
+            np.tensordot(w, spans, 1), float(w @ err), float(w @ has_cov), w @ ev)
         for k, v in values.items():
             samples[k].append(v)
     out = {}

@@ -32,13 +32,18 @@ def load_table(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class FiscalCalendar:
-    """How one jurisdiction counts its years: fiscal start month, hemisphere, currency."""
+    """How one jurisdiction counts its years: fiscal start month, hemisphere, currencies.
+
+    ``dollar_currency`` is what a bare "$" means there; ``home_currency`` is the jurisdiction's
+    own currency (``None`` when the jurisdiction is unknown).
+    """
 
     name: str
     start_month: int | None
     hemisphere: str
     to_range_is_fiscal: bool
     dollar_currency: str
+    home_currency: str | None = None
 
 
 @lru_cache(maxsize=256)
@@ -66,4 +71,5 @@ def fiscal_calendar(jurisdiction: str | None) -> FiscalCalendar:
         hemisphere=entry["hemisphere"],
         to_range_is_fiscal=bool(entry["to_range_is_fiscal"]),
         dollar_currency=entry["dollar_currency"],
+        home_currency=entry.get("home_currency"),
     )

@@ -37,6 +37,10 @@ _WORDNUM = (rf"(?:(?:a|{'|'.join(_UNITS)})\s+hundred(?:\s+and)?\s+)?"
             rf"|(?:a|{'|'.join(_UNITS)})\s+hundred")
 
 
+#: a C0 control character or U+FFFD standing where a currency sign was lost in PDF extraction
+_LOST_SIGN = "[\x01-\x08\x0b\x0c\x0e-\x1f\ufffd]"
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedAmount:
     """A parsed money amount: ``value`` is the single figure (the low end of a range)."""
@@ -75,10 +79,15 @@ def _vocab() -> dict:
     # spelled out, the currency is a word after the number: "approximately thirty three million pounds"; a scale
     # word is required, since "two pounds" in a coroner's report may be a weight
     words = (rf"(?:(?P<wqual>{qual})\s+)?(?P<wn>{_WORDNUM})\s+(?P<ws>{scale})\s+(?P<wsuf>{suf})(?![a-z])")
+    # PDF text extraction can turn a currency sign into a control character ("\x16485 million" for
+    # "£485 million"); only a scale word or grouped thousands make the figure money, not a list number
+    lost = (rf"(?:(?P<lqual>{qual})\s+)?{_LOST_SIGN}"
+            rf"(?P<ln>\d+(?:\.\d+)?\s*{scale}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?:\s*{scale})?)")
     return {
         "data": data,
         "amount": re.compile(rf"(?<![\w$£€]){amount}", re.I),
         "words": re.compile(rf"(?<![\w-]){words}", re.I),
+        "lost": re.compile(lost, re.I),
         "scale": re.compile(rf"(?P<n>{_NUMBER})\s*(?P<s>{scale})?", re.I),
         "period_after": re.compile(
             rf"^\s*(?:(?P<p>{period})(?![a-z])|\(\s*(?P<range>\d{{4}}\s*[-\u2013/]\s*\d{{2,4}})\s*\)"
@@ -194,6 +203,17 @@ def _parse_words(m: re.Match[str], jurisdiction: str | None, after: str = "") ->
                         period=_period(after), currency_assumed=assumed)
 
 
+def _parse_lost(m: re.Match[str], jurisdiction: str | None, after: str = "") -> ParsedAmount | None:
+    """An amount whose sign was lost: the jurisdiction's own currency is assumed (none when it is unknown)."""
+    value = _number(m["ln"])
+    if value is None:
+        return None
+    qual = m["lqual"]
+    approx = Approx(_vocab()["data"]["qualifiers"][re.sub(r"\s+", " ", qual.lower())]) if qual else None
+    return ParsedAmount(value=value, currency=fiscal_calendar(jurisdiction).home_currency, low=value, high=value,
+                        approx=approx, period=_period(after), currency_assumed=True)
+
+
 def parse_amount(text: str, *, jurisdiction: str | None = None) -> ParsedAmount | None:
     """Parse one money expression ("almost £1 billion", "$2m-$3m per year").
 
@@ -211,10 +231,13 @@ def parse_amount(text: str, *, jurisdiction: str | None = None) -> ParsedAmount 
         1000000000.0
     """
     m = _vocab()["amount"].search(str(text))
-    if m is None:
-        w = _vocab()["words"].search(str(text))
-        return _parse_words(w, jurisdiction, str(text)[w.end():]) if w else None
-    return _parse_match(m, jurisdiction, str(text)[m.end():])
+    if m is not None:
+        return _parse_match(m, jurisdiction, str(text)[m.end():])
+    for pattern, parse in (("words", _parse_words), ("lost", _parse_lost)):
+        w = _vocab()[pattern].search(str(text))
+        if w is not None:
+            return parse(w, jurisdiction, str(text)[w.end():])
+    return None
 
 
 def extract_amounts(doc: "Doc", *, jurisdiction: str | None = None) -> tuple[MoneyAmount, ...]:
@@ -235,10 +258,11 @@ def extract_amounts(doc: "Doc", *, jurisdiction: str | None = None) -> tuple[Mon
         parsed = _parse_match(m, jurisdiction, text[m.end():m.end() + 80])
         if parsed is not None:
             found.append((m.start(), m.end(), parsed))
-    for m in _vocab()["words"].finditer(text):
-        parsed = _parse_words(m, jurisdiction, text[m.end():m.end() + 80])
-        if parsed is not None and not any(s < m.end() and m.start() < e for s, e, _ in found):
-            found.append((m.start(), m.end(), parsed))
+    for pattern, parse in (("words", _parse_words), ("lost", _parse_lost)):
+        for m in _vocab()[pattern].finditer(text):
+            parsed = parse(m, jurisdiction, text[m.end():m.end() + 80])
+            if parsed is not None and not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), parsed))
     for ent in doc.ents:
         if ent.label_ != "MONEY" or any(s < ent.end_char and ent.start_char < e for s, e, _ in found):
             continue

@@ -21,7 +21,8 @@ _LABELS = {
     "stance_accuracy": "Stance accuracy", "stance_macro_f1": "Stance macro-F1",
     "ask_label_macro_f1": "Ask label macro-F1", "ask_label_macro_f1_paired": "Ask label macro-F1 (paired asks)",
     "ask_kappa": "Ask label Cohen's κ (paired asks)",
-    "ask_segmentation_f1": "Ask segmentation F1", "coverage_mae": "Coverage MAE (lower is better)",
+    "ask_segmentation_f1": "Ask segmentation F1", "ask_evidence_f1": "Ask evidence F1 (paired asks)",
+    "coverage_mae": "Coverage MAE (lower is better)",
     "gap_micro_f1": "Gap flags micro-F1", "dates_f1": "Dates span F1", "amounts_f1": "Amounts span F1",
     "commitments_f1": "Commitments span F1",
 }
@@ -159,14 +160,20 @@ def build_sections(metrics: Mapping[str, Any]) -> dict[str, Any]:
             tables.append(_confusion_table(a, rows_key="labels", cols_key="columns",
                                            caption=f"Ask label confusion, {_SPLIT_NOTE[split]}"))
             s = a["segmentation"]
+            e = a.get("evidence") or {}
             seg_rows.append([split, a["n_gold"], a["n_predicted"], a["n_matched"], s["precision"], s["recall"],
-                             s["f1"], a["label_macro_f1_matched"], a["label_accuracy_matched"], a["kappa_matched"]])
+                             s["f1"], a["label_macro_f1_matched"], a["label_accuracy_matched"], a["kappa_matched"],
+                             e.get("precision"), e.get("recall"), e.get("f1")])
     tables.insert(0, _table(["split", "gold asks", "predicted asks", "paired", "segmentation P", "R", "F1",
-                             "label macro-F1 (paired)", "label accuracy (paired)", "κ (paired)"], seg_rows))
+                             "label macro-F1 (paired)", "label accuracy (paired)", "κ (paired)",
+                             "evidence P", "R", "F1"], seg_rows))
     sections.append({"title": "Asks (clauses)", "tables": tables, "images": [], "notes": [
         "Unpaired gold asks appear in the 'unmatched' column and count as misses in label macro-F1; the 'paired' "
         "figures judge labels on paired asks only, which is the fair comparison with the TF-IDF baseline "
-        "(it is handed the gold asks)."]})
+        "(it is handed the gold asks).",
+        "Evidence, on paired asks: P is the share of predicted evidence sentences that overlap one of the gold "
+        "ask's evidence quotes, R the share of gold quotes some predicted sentence overlaps (containment, or "
+        "80 % of the shorter's words)."]})
 
     cov_rows = [[split, splits[split]["coverage"]["n"], splits[split]["coverage"]["mae"],
                  splits[split]["coverage"]["spearman"]] + (
