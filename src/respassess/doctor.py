@@ -79,6 +79,15 @@ def run_checks(config: AssessConfig | None = None) -> Iterator[tuple[str, str, b
         yield "stance model", stance_model.version if stance_model else "none (rules only)", True
     except ModelIntegrityError as exc:
         yield "stance model", str(exc), False
+    from .align.relevance import load_evidence_model
+    from .config import RULES
+
+    try:
+        evidence_model = None if config.evidence_model == RULES else load_evidence_model(config.evidence_model)
+        yield "evidence model", (f"{evidence_model.version} (threshold {evidence_model.threshold})" if evidence_model
+                                 else "none (cosine rule)"), True
+    except ModelIntegrityError as exc:
+        yield "evidence model", str(exc), False
     from .gap_reliability import load_gap_reliability
 
     try:

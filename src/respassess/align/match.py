@@ -109,12 +109,20 @@ def _align_by_model(asks: Sequence[Ask], sentences: Sequence[Sentence], similari
     from .relevance import pair_features
 
     keep = [s for s, ok in enumerate(substantive) if ok]
+    if not keep or not asks:
+        return ()
+    # key terms once per sentence, and one model call for every pair of the record
+    sentence_terms = [key_terms(sentences[s].text) for s in keep]
+    blocks = []
+    for a, ask in enumerate(asks):
+        terms = key_terms(ask.text)
+        overlaps = np.array([len(terms & st) / len(terms) if terms else 0.0 for st in sentence_terms])
+        blocks.append(pair_features(np.asarray(similarities[a, keep], dtype=np.float64), overlaps, n_asks=len(asks)))
+    proba = model.predict_proba(np.vstack(blocks)).reshape(len(asks), len(keep))
     out: list[Alignment] = []
     for a, ask in enumerate(asks):
-        sims = np.array([float(similarities[a, s]) for s in keep])
-        overlaps = np.array([term_overlap(ask.text, sentences[s].text) for s in keep])
-        proba = model.predict_proba(pair_features(sims, overlaps, n_asks=len(asks)))
-        chosen = sorted((-p, s, sim) for p, s, sim in zip(proba, keep, sims) if p >= model.threshold)
+        sims = similarities[a, keep]
+        chosen = sorted((-p, s, sim) for p, s, sim in zip(proba[a], keep, sims) if p >= model.threshold)
         out.extend(Alignment(ask_index=ask.index, sentence_index=s, similarity=round(float(sim), 6))
                    for _, s, sim in chosen[:top_k])
     return tuple(out)
