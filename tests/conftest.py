@@ -29,6 +29,18 @@ def load_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def write_au_gold(folder: Path, *, n_dev: int, n_test: int) -> tuple[Path, list[dict]]:
+    """Write the first Australian dev.jsonl records of each split to ``folder``; return the file and its dev records."""
+    from respassess.evaluate import heldout_split
+
+    gold = [g for g in load_jsonl(shared_path("gold", "dev.jsonl")) if g["id"].startswith("au-")]
+    dev = [g for g in gold if heldout_split(g["id"]) == "dev"][:n_dev]
+    test = [g for g in gold if heldout_split(g["id"]) == "test"][:n_test]
+    path = folder / "au_gold.jsonl"
+    path.write_text("".join(json.dumps(g) + "\n" for g in dev + test))
+    return path, dev
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The real spaCy pipeline (en_core_web_sm 3.8.0), loaded once per test session."""

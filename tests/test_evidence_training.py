@@ -10,17 +10,12 @@ from respassess.doctor import file_sha256
 from respassess.errors import GoldFormatError
 from respassess.evaluate import heldout_split
 from respassess.evidence_training import THRESHOLDS, collect_evidence_rows, train_evidence_model
-from tests.conftest import load_jsonl, shared_path
+from tests.conftest import load_jsonl, shared_path, write_au_gold
 
 
 @pytest.fixture(scope="module")
 def au_gold(tmp_path_factory):
-    gold = [g for g in load_jsonl(shared_path("gold", "dev.jsonl")) if g["id"].startswith("au-")]
-    dev = [g for g in gold if heldout_split(g["id"]) == "dev"][:8]
-    test = [g for g in gold if heldout_split(g["id"]) == "test"][:2]
-    path = tmp_path_factory.mktemp("gold") / "au.jsonl"
-    path.write_text("".join(json.dumps(g) + "\n" for g in dev + test))
-    return path, dev
+    return write_au_gold(tmp_path_factory.mktemp("gold"), n_dev=8, n_test=2)
 
 
 def test_rows_label_sentences_that_overlap_the_gold_evidence(assessor, au_gold):

@@ -10,7 +10,7 @@ from respassess.doctor import file_sha256
 from respassess.errors import GoldFormatError
 from respassess.evaluate import heldout_split
 from respassess.train import classification_metrics, train_coverage_model
-from tests.conftest import load_jsonl, shared_path
+from tests.conftest import load_jsonl, shared_path, write_au_gold
 
 
 def test_classification_metrics_by_hand():
@@ -24,11 +24,7 @@ def test_classification_metrics_by_hand():
 
 @pytest.fixture(scope="module")
 def small_gold(tmp_path_factory):
-    gold = [g for g in load_jsonl(shared_path("gold", "dev.jsonl")) if g["id"].startswith("au-")]
-    dev = [g for g in gold if heldout_split(g["id"]) == "dev"][:6]
-    test = [g for g in gold if heldout_split(g["id"]) == "test"][:2]
-    path = tmp_path_factory.mktemp("gold") / "small.jsonl"
-    path.write_text("".join(json.dumps(g) + "\n" for g in dev + test))
+    path, dev = write_au_gold(tmp_path_factory.mktemp("gold"), n_dev=6, n_test=2)
     return path, {g["id"] for g in dev}
 
 
@@ -42,7 +38,7 @@ def test_train_writes_a_loadable_model_and_manifest(assessor, small_gold, tmp_pa
     entry = manifest["coverage_model.json"]
     assert entry["sha256"] == file_sha256(model_file) == metrics["sha256"]
     assert entry["seed"] == 0 and entry["date"] == "2025-01-01"
-    assert entry["training_data"] == [{"path": "small.jsonl", "records": len(dev_ids)}]
+    assert entry["training_data"] == [{"path": "au_gold.jsonl", "records": len(dev_ids)}]
     assert "cv" in metrics and "test" in metrics and metrics["n_examples"] > 0
     model = CoverageModel.load(model_file)
     assert model.meta_["metrics"]["C"] == 0.3
