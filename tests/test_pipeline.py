@@ -80,6 +80,23 @@ def test_assess_many_matches_assess_one_by_one(assessor):
     assert [a["id"] for a in batched] == [r.id for r in records]
 
 
+def test_findings_carry_the_cosines_the_evidence_was_chosen_from(assessor, seed_record):
+    import numpy as np
+
+    from respassess.align.match import similarity_matrix
+
+    (f,) = assessor.find([seed_record])
+    fresh = similarity_matrix(assessor.embedder.encode([a.text for a in f.asks]),
+                              assessor.embedder.encode([s.text for s in f.sentences]))
+    assert f.similarities.shape == (len(f.asks), len(f.sentences))
+    assert np.allclose(f.similarities, fresh, atol=1e-5)
+    # the evidence's cosines are read off this matrix, not recomputed
+    for ev in f.evidence:
+        if ev.sentences:
+            assert ev.best_similarity == pytest.approx(max(f.similarities[ev.ask.index, s.index]
+                                                           for s in ev.sentences), abs=1e-5)
+
+
 def test_label_stances_of_australian_records(assessor):
     records = read_records(REPO_ROOT / "corpus" / "au_dev.jsonl")
     by_label = {"Supported": Stance.ACCEPTED, "Not supported": Stance.REJECTED, "Noted": Stance.NOTED}

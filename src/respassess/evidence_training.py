@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 
-from .align.match import align, is_label_line, similarity_matrix, term_overlap
+from .align.match import align, is_label_line, term_overlap
 from .align.relevance import EVIDENCE_FEATURES, EVIDENCE_MODEL_FILE, EvidenceModel, pair_features
 from .errors import GoldFormatError
 
@@ -65,8 +65,7 @@ def collect_evidence_rows(gold: Sequence[Mapping[str, Any]], records: Mapping[st
         keep = [i for i, s in enumerate(f.sentences) if not is_label_line(s.text)]
         if not f.asks or not keep:
             continue
-        sims = similarity_matrix(assessor.embedder.encode([a.text for a in f.asks]),
-                                 assessor.embedder.encode([s.text for s in f.sentences]))
+        sims = f.similarities
         by_rule = {(al.ask_index, al.sentence_index) for al in align(
             f.asks, f.sentences, sims, top_k=cfg.evidence_top_k, min_similarity=cfg.evidence_min_similarity)}
         gold_asks = g.get("clauses") or []

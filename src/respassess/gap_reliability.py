@@ -122,13 +122,11 @@ def load_gap_reliability(path: str | None = None) -> tuple[str, dict[str, float]
     Raises:
         ModelIntegrityError: the file does not match ``MANIFEST.json`` or is not a reliability table.
     """
-    from .models import models_dir, verify_artefact
+    from .models import locate_artefact
 
-    target = Path(path) if path else models_dir() / GAP_RELIABILITY_FILE
-    if not target.exists():
+    target = locate_artefact(path, GAP_RELIABILITY_FILE, what="gap reliability table")
+    if target is None:
         return None
-    if not path:
-        verify_artefact(target)
     data = json.loads(target.read_text("utf-8"))
     if data.get("format_version") != FORMAT_VERSION or not isinstance(data.get("per_kind"), dict):
         raise ModelIntegrityError(f"{target} is not a gap reliability table of format {FORMAT_VERSION}; "

@@ -8,16 +8,14 @@ not match is refused.
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import Any
 
 from .errors import ModelIntegrityError
 
-__all__ = ["models_dir", "load_coverage_model", "coverage_model_status", "verify_artefact", "save_json",
-           "record_artefact", "COVERAGE_MODEL_FILE"]
+__all__ = ["models_dir", "load_coverage_model", "coverage_model_status", "verify_artefact", "locate_artefact",
+           "save_json", "record_artefact", "COVERAGE_MODEL_FILE"]
 
-log = logging.getLogger(__name__)
 COVERAGE_MODEL_FILE = "coverage_model.json"
 
 
@@ -48,6 +46,35 @@ def verify_artefact(path: str | Path) -> None:
                                   "rebuild it with `respassess train` or restore the file")
 
 
+def locate_artefact(path: str | Path | None, file_name: str, *, what: str) -> Path | None:
+    """The file a trained artefact is read from: the one named, or ``models/<file_name>`` verified.
+
+    Args:
+        path: a file the user named (trusted as given: it has no manifest entry to check), or
+            ``None`` for the bundled artefact.
+        file_name: the bundled artefact's name under :func:`models_dir`.
+        what: what the artefact is, for the error message ("stance model").
+
+    Returns:
+        The path, or ``None`` when no path was named and the bundled file is absent (rules decide).
+
+    Raises:
+        ModelIntegrityError: the named file does not exist, or the bundled one does not match
+            its ``MANIFEST.json`` sha256.
+    """
+    target = Path(path) if path else models_dir() / file_name
+    if not target.exists():
+        if path:
+            # a named file that is missing is a typo or a lost artefact: falling back to the rules
+            # would silently change every score
+            raise ModelIntegrityError(f"{what} {path} does not exist; pass an existing file, 'rules' for the "
+                                      "rule-based fallback, or build one with `respassess train`")
+        return None
+    if not path:
+        verify_artefact(target)
+    return target
+
+
 def save_json(data: dict[str, Any], path: str | Path) -> Path:
     """Write an artefact as JSON with sorted keys, so the same fit gives the same bytes."""
     path = Path(path)
@@ -73,23 +100,20 @@ def load_coverage_model(path: str | None = None) -> Any:
     """Load the ask-label model, or return ``None`` when there is none (rules decide then).
 
     Raises:
-        ModelIntegrityError: the file's sha256 does not match the manifest.
+        ModelIntegrityError: the named file does not exist, or the bundled one does not match
+            the manifest.
     """
     from .config import RULES
 
     if path == RULES:
         return None
-    target = Path(path) if path else models_dir() / COVERAGE_MODEL_FILE
-    if not target.exists():
-        if path:
-            log.warning("coverage model %s not found; using rules", path)
+    target = locate_artefact(path, COVERAGE_MODEL_FILE, what="coverage model")
+    if target is None:
         return None
     try:
         from .coverage_model import CoverageModel
     except ImportError:
         return None
-    if not path:
-        verify_artefact(target)
     return CoverageModel.load(target)
 
 

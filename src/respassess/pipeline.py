@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
@@ -116,6 +116,8 @@ class Findings:
     stance: StanceCall
     evidence: tuple[AskEvidence, ...]
     warnings: tuple[str, ...]
+    #: cosine of each ask (rows) with each sentence (columns), as the evidence was chosen from
+    similarities: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False, compare=False)
 
 
 class Assessor:
@@ -322,7 +324,8 @@ class Assessor:
                                      dates=dates, amounts=amounts, shown=shown)
         return Findings(record=record, recommendation=p.rec_doc.text, response=doc.text, asks=p.asks,
                         sentences=p.sentences, commitments=commitments, actions=actions, dates=dates,
-                        amounts=amounts, stance=stance, evidence=tuple(evidence), warnings=p.warnings)
+                        amounts=amounts, stance=stance, evidence=tuple(evidence), warnings=p.warnings,
+                        similarities=similarities)
 
     def _judge(self, f: Findings, versions: dict[str, str]) -> Assessment:
         asks = label_asks(f.evidence, stance=f.stance.stance, model=self.coverage_model)

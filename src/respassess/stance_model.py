@@ -382,16 +382,9 @@ def load_stance_model(path: str | None = None) -> StanceModel | None:
     Raises:
         ModelIntegrityError: the file does not match its manifest sha256 or is not a stance model.
     """
-    from .models import models_dir
+    from .models import locate_artefact
 
-    target = Path(path) if path else models_dir() / STANCE_MODEL_FILE
-    if not target.exists():
-        if path:
-            raise ModelIntegrityError(f"stance model {path} does not exist; pass an existing file or "
-                                      "train one with train_stance_model")
+    target = locate_artefact(path, STANCE_MODEL_FILE, what="stance model")
+    if target is None:
         return None
-    if not path:
-        from .models import verify_artefact
-
-        verify_artefact(target)
     return StanceModel.load(target)

@@ -102,11 +102,8 @@ class EvidenceModel(LinearSoftmax):
 
     @property
     def version(self) -> str:
-        """A short id of the fitted coefficients (stamped on assessments)."""
-        import hashlib
-        import json
-
-        return hashlib.sha256(json.dumps(self.linear_state(), sort_keys=True).encode()).hexdigest()[:12]
+        """A short id of this fitted model: format, date and seed (stamped on assessments)."""
+        return f"evidence-lr-v{FORMAT_VERSION}-{self.meta_.get('date', 'unknown')}-s{self.seed}"
 
     def to_dict(self) -> dict[str, Any]:
         """The fitted state as JSON-safe data."""
@@ -158,14 +155,9 @@ def load_evidence_model(path: str | None = None) -> EvidenceModel | None:
         ModelIntegrityError: the file does not exist (when named), does not match its manifest
             sha256, or is not an evidence model.
     """
-    from ..models import models_dir, verify_artefact
+    from ..models import locate_artefact
 
-    target = Path(path) if path else models_dir() / EVIDENCE_MODEL_FILE
-    if not target.exists():
-        if path:
-            raise ModelIntegrityError(f"evidence model {path} does not exist; pass an existing file, "
-                                      "'rules' for the cosine rule, or build one with `respassess train`")
+    target = locate_artefact(path, EVIDENCE_MODEL_FILE, what="evidence model")
+    if target is None:
         return None
-    if not path:
-        verify_artefact(target)
     return EvidenceModel.load(target)
