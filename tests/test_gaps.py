@@ -560,6 +560,13 @@ def test_timing_tied_only_to_an_event_is_no_timeline():
     ("An amendment to the Greymouth Harbour Bylaws to provide a compulsory pilotage scheme is being drawn up for "
      "consideration by the Council. It is expected that, if Council approves, the recommendations could be "
      "implemented by 31 December 1998."),
+    # nz_taic_all.jsonl (dev split): work under way, in reduced, bracketed and passive wordings
+    "[The safety recommendation has] been adopted and [is] currently in the process of implementation.",
+    "This will be included in the policy/procedures manuals being developed.",
+    "A review of lighting systems is currently being assessed by the Airworthiness Group. A date has yet to be finalised.",
+    "KiwiRail are in agreement to conduct a review of current arrangements.",
+    "The recommendation will be included in the rule making process for the next amendment of the relevant rule.",
+    "This matter will be considered as part of the major review of seafarer qualifications which is currently underway.",
 ])
 def test_deliverables_still_to_come_are_pending(text):
     rec = "Take the necessary steps to make by-laws and review the maintenance system."

@@ -133,7 +133,10 @@ DEFER_FUTURE = re.compile(
     r"developed|drafted|prepared|produced|introduced|released|issued|finali[sz]ed|completed|undertaken|conducted|"
     r"commissioned|amended|revised|updated|put\s+in\s+place)\b|"
     r"\bwill\s+(?:\S+\s+){0,2}?(?:accept|implement|address|progress|take\s+forward|consider|deliver)\b.{0,120}?"
-    r"\b(?:as\s+part\s+of|through)\s+(?:a|the|its|their|our)\s+(?:\S+\s+){0,4}?(?:programme|reforms|process)\b",
+    r"\b(?:as\s+part\s+of|through)\s+(?:a|the|its|their|our)\s+(?:\S+\s+){0,4}?(?:programme|reforms|process)\b|"
+    # the passive of the same: "will be included in the rule making process", "will be considered as part of the review"
+    r"\bwill\s+be\s+(?:included|considered|incorporated|addressed|reflected)\s+(?:as\s+part\s+of|in|into|within|"
+    r"through)\s+(?:\S+\s+){0,8}?(?:reviews?|process|rule[- ]?making|programme|manuals?|amendments?)\b",
     _I | re.DOTALL)
 #: Legislation promised rather than made ("through appropriate legislative action", "prescribed in legislation").
 DEFER_LEGISLATION = re.compile(
@@ -149,7 +152,13 @@ DEFER_ONGOING = re.compile(
     r"\bha(?:s|ve)\s+(?:already\s+|now\s+|recently\s+)?(?:begun|started|commenced|initiated)\s+(?:\w+\s+){0,3}?"
     r"(?:to\s+)?(?:draft|develop|prepar|drafting|development|work\s+on)\w*|"
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:developing|drafting|considering|finali[sz]ing|preparing|conducting|"
-    r"scoping|in\s+the\s+process\s+of)\b|"
+    r"scoping)\b|\bin\s+the\s+process\s+of\b|"
+    # "the manuals being developed", "a review ... is currently being assessed": a reduced or passive clause, same work
+    r"\b(?:\w+s|\w+ed)\s+being\s+(?:developed|drafted|redrafted|prepared|finali[sz]ed)\b|"
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?being\s+(?:assessed|reviewed|examined|evaluated|implemented)\b|"
+    r"\byet\s+to\s+be\s+(?:finali[sz]ed|decided|agreed|determined|confirmed|completed|developed)\b|"
+    r"\b(?:which|that)\s+(?:is|are)\s+(?:currently\s+|now\s+)?(?:under\s*way|in\s+progress)\b|"
+    r"\bagree(?:s|d|ment)?\s+to\s+(?:conduct|undertake|carry\s+out)\b|"
     r"\bha(?:s|ve)\s+(?:requested|commissioned|sought)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:opinion|advice|review|"
     r"assessment|analysis|study)\b|\bnot\s+yet\s+(?:produced|reached|made|finali[sz]ed|completed|decided|agreed)\b",
     _I)
