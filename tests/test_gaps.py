@@ -567,6 +567,7 @@ def test_timing_tied_only_to_an_event_is_no_timeline():
     "KiwiRail are in agreement to conduct a review of current arrangements.",
     "The recommendation will be included in the rule making process for the next amendment of the relevant rule.",
     "This matter will be considered as part of the major review of seafarer qualifications which is currently underway.",
+    "This recommendation is acceptable and work is currently underway to review our procedures for crewing documents.",
 ])
 def test_deliverables_still_to_come_are_pending(text):
     rec = "Take the necessary steps to make by-laws and review the maintenance system."

@@ -541,3 +541,14 @@ def test_a_un_reply_is_read_only_up_to_the_answer_to_other_recommendations():
     # without such a heading, or with one only at the top, the reply is read whole
     assert answer_scope(own, sents[:2]) == (own, sents[:2])
     assert answer_scope(other.lstrip("\n"), [])[0] == other.lstrip("\n")
+
+
+@pytest.mark.parametrize("text", [
+    # nz_taic_all.jsonl (dev split): the aim agreed beside "notes", the means not yet taken on
+    "Maritime New Zealand notes this recommendation and agrees it is desirable to make such alarms mandatory.",
+    "The Department notes the recommendation and agrees with its intent.",
+])
+def test_noting_while_agreeing_with_the_aim_is_in_principle(text):
+    assert read_stance(_sentences(text), response=text, model=False).stance is Stance.ACCEPTED_IN_PRINCIPLE
+    plain = "The Department notes the recommendation."
+    assert read_stance(_sentences(plain), response=plain, model=False).stance is Stance.NOTED

@@ -113,7 +113,7 @@ _MAKE_VERBS = (r"(?:set\s+out|publish|develop|produce|prepare|draft|redraft|intr
 _PROCESS_VERBS = (r"(?:review|assess|analy[sz]e|examine|investigate|audit|evaluate|scope|determine\s+(?:whether|the\s+scale))"
                   r"(?!\s+how\b)(?!\s+any\b)")
 _FUTURE = (r"\b(?:will|shall|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to|proposes?\s+to|is\s+to|are\s+to|"
-           r"is\s+going\s+to)\s+")
+           r"is\s+going\s+to|(?:is|are)\s+(?:proposing|planning|intending)\s+to)\s+")
 _OBJECT = (r"(?:plans?|strateg(?:y|ies)|reviews?|legislation|legislative\s+\w+|amendments?|bills?|regulations|reports?|"
            r"guidance|guidelines?|framework|roadmap|business\s+case|options|analysis|assessments?|paper|polic(?:y|ies)|"
            r"proposals?|standards|consultation|evidence|implications|reforms?|study|research|threshold|requirements|"
@@ -159,6 +159,8 @@ DEFER_ONGOING = re.compile(
     r"\byet\s+to\s+be\s+(?:finali[sz]ed|decided|agreed|determined|confirmed|completed|developed)\b|"
     r"\b(?:which|that)\s+(?:is|are)\s+(?:currently\s+|now\s+)?(?:under\s*way|in\s+progress)\b|"
     r"\bagree(?:s|d|ment)?\s+to\s+(?:conduct|undertake|carry\s+out)\b|"
+    r"\bwork\s+(?:is|has)\s+(?:currently\s+|now\s+|already\s+)?(?:under\s*way|in\s+progress|begun|started|commenced)\s+"
+    r"(?:to|on)\s+(?:review|revise|develop|draft|prepare|update|amend)\w*\b|"
     r"\bha(?:s|ve)\s+(?:requested|commissioned|sought)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:opinion|advice|review|"
     r"assessment|analysis|study)\b|\bnot\s+yet\s+(?:produced|reached|made|finali[sz]ed|completed|decided|agreed)\b",
     _I)

@@ -179,6 +179,10 @@ def test_round2_commitment_table(nlp, sentence, strength, actor, cue):
     "We wish to extend our sincere condolences to the family.",
     "It is also important to note that the agency uses several mechanisms.",
     "The goal is to make communities resilient to disasters.",
+    # nz_taic_all.jsonl (dev split): papers sent with the letter
+    "I will attach a photograph of our logbook entry supplied to those who have attended the lecture.",
+    "We will enclose a copy of the minutes.",
+    "We recognise the outcomes the Commission is seeking to achieve.",
 ])
 def test_descriptive_future_is_not_a_commitment(nlp, sentence):
     doc = nlp(sentence)
@@ -278,3 +282,17 @@ def test_acronym_actor_spelled_out_from_its_definition(nlp):
     doc = nlp(text)
     actors = [c.actor for c in extract_commitments(doc, split_sentences(doc))]
     assert actors == ["University Hospitals Coventry and Warwickshire NHS Trust (UHCW)"]
+
+
+@pytest.mark.parametrize("sentence,cue", [
+    # nz_taic_all.jsonl (dev split): the progressive states the intention as firmly as "proposes to"
+    ("Maritime New Zealand is proposing to develop and include an amendment to this effect in a package of SOLAS "
+     "amendments.", "propos"),
+    ("We are planning to install new alarms on all vessels.", "plan"),
+    ("We will attach warning labels to every valve by June.", "will"),
+])
+def test_progressive_intentions_and_physical_attaching_are_commitments(nlp, sentence, cue):
+    doc = nlp(sentence)
+    (c,) = extract_commitments(doc, _sentences(doc))
+    assert cue in c.cue.lower()
+    assert c.strength is (CommitmentStrength.FIRM if cue == "will" else CommitmentStrength.QUALIFIED)

@@ -265,3 +265,17 @@ def test_phrases_that_place_something_stay_dates(nlp, sentence, span, jur, value
     found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2008-01-10", jurisdiction=jur)}
     assert span in found, list(found)
     assert found[span].value == value
+
+
+@pytest.mark.parametrize("sentence,span", [
+    # nz_taic_all.jsonl (dev split): the only timing a reply gives, marked vague by the annotators
+    ("As this recommendation involves working in conjunction with another party, this may take some time before "
+     "being fully implemented.", "take some time"),
+    ("Regarding the fire detector, we need a little time to sort this out.", "a little time"),
+])
+def test_open_ended_time_to_complete_is_a_vague_deadline(nlp, sentence, span):
+    found = {d.text: d for d in extract_dates(nlp(sentence), jurisdiction="New Zealand")}
+    assert span in found, list(found)
+    assert found[span].vague and found[span].value is None
+    assert found[span].role.value == "deadline"
+    assert extract_dates(nlp("We spent some time on this.")) == ()

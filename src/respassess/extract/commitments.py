@@ -122,7 +122,11 @@ def _trigger(verb: "Token") -> tuple[str, str] | None:
         return (lemma, "firm") if not _values_only(verb) else None
     if lemma == "be" and verb.tag_ in ("VBZ", "VBP"):
         return _is_to(verb)
-    if lemma in cues["qualified_verbs"] and verb.tag_ in ("VBZ", "VBP", "VBN") and any(
+    # "is proposing to develop an amendment", "are planning to": the progressive states the same intention
+    # ("the outcomes the Commission is seeking to achieve" describes someone else's aim)
+    progressive = verb.tag_ == "VBG" and bool(aux & {"is", "are", "am"}) and lemma in ("propose", "plan", "intend") \
+        and verb.dep_ not in ("relcl", "acl")
+    if lemma in cues["qualified_verbs"] and (verb.tag_ in ("VBZ", "VBP", "VBN") or progressive) and any(
             c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
         if verb.tag_ == "VBN" and not aux & {"is", "are", "am"}:
             return None

@@ -68,9 +68,15 @@ def _speech_act(verb: "Token") -> bool:
 
 
 def _points_in_letter(verb: "Token") -> bool:
-    """ "will be provided below", "later in this letter", "this response will provide ...": the letter
-    speaking of itself ("I will update you further, as below" still undertakes)."""
+    """ "will be provided below", "later in this letter", "this response will provide ...", "I will attach
+    a photograph": the letter speaking of itself ("I will update you further, as below" still undertakes)."""
     subj = subject(verb)
+    lemma = verb.lemma_.lower()
+    # "I will attach a photograph of our logbook entry", "we will enclose the minutes": papers sent with the
+    # letter ("we will attach labels to every valve" fixes something to something, and still undertakes)
+    if lemma in ("attach", "enclose", "append") and subj is not None and subj.lower_ in _FIRST_PERSON and not any(
+            c.dep_ == "prep" and c.lower_ in ("to", "on", "onto") for c in verb.children):
+        return True
     if subj is not None and subj.lemma_.lower() in ("letter", "response", "reply") and any(
             c.dep_ in ("det", "poss") and c.lower_ in ("this", "my", "our") for c in subj.children):
         return True
