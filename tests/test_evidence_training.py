@@ -9,7 +9,7 @@ from respassess.align import EvidenceModel
 from respassess.doctor import file_sha256
 from respassess.errors import GoldFormatError
 from respassess.evaluate import heldout_split
-from respassess.evidence_training import THRESHOLDS, collect_evidence_rows, train_evidence_model
+from respassess.evidence_training import F1_SLACK, THRESHOLDS, collect_evidence_rows, train_evidence_model
 from tests.conftest import load_jsonl, shared_path, write_au_gold
 
 
@@ -39,6 +39,9 @@ def test_train_writes_a_verified_model_with_the_rule_beside_it(assessor, au_gold
     manifest = json.loads((tmp_path / "m" / "MANIFEST.json").read_text())
     assert manifest["evidence_model.json"]["sha256"] == file_sha256(target) == metrics["sha256"]
     assert metrics["threshold"] in THRESHOLDS
+    # the lowest threshold within F1_SLACK of the best out-of-fold F1 (recall wins on a flat curve)
+    search = {float(t): f for t, f in metrics["threshold_search"].items()}
+    assert metrics["threshold"] == min(t for t in search if search[t] >= max(search.values()) - F1_SLACK)
     assert {"cv", "cv_cosine_rule", "test", "test_cosine_rule"} <= set(metrics)
     assert metrics["cv"]["n"] == metrics["cv_cosine_rule"]["n"] and 0 <= metrics["cv"]["f1"] <= 1
     model = EvidenceModel.load(target)
