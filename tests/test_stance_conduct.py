@@ -373,14 +373,15 @@ def _reading(nlp, name, record_id):
                         cross_reference=find_cross_reference(doc.text))
 
 
-# (upr-svn-c4-140.37 and -c3-122.20 were dropped when the fourth annotation round took them into the team gold)
+# (upr-svn-c4-140.37 and -c3-122.20 were dropped when the fourth annotation round took them into the team gold,
+# nz-taic-003-19-99 when the seventh did)
 REAL_REPLIES = [
     ("upr_slovenia.jsonl", "upr-svn-c3-122.2", Stance.REJECTED, "refusal"),          # "not a priority"
     ("nz_taic_all.jsonl", "nz-taic-070-94-1568", Stance.REJECTED, "refusal"),       # "not considered appropriate"
     ("nz_taic_all.jsonl", "nz-taic-027-91-1831", Stance.REJECTED, "refusal"),       # "already adequately covered"
     ("nz_taic_all.jsonl", "nz-taic-008-17-163", Stance.UNDER_CONSIDERATION, "deferral"),   # "will consider whether"
     ("nz_taic_all.jsonl", "nz-taic-032-02-803", Stance.UNDER_CONSIDERATION, "deferral"),   # "before deciding whether"
-    ("nz_taic_all.jsonl", "nz-taic-003-19-99", Stance.ACCEPTED, "implemented"),     # "has been fully implemented"
+    ("nz_taic_all.jsonl", "nz-taic-036-98-1239", Stance.ACCEPTED, "implemented"),   # "has been implemented and is now complete"
     ("upr_slovenia.jsonl", "upr-svn-c3-122.91", Stance.NOTED, "description_only"),   # "Supported", only describes
     ("nz_taic_all.jsonl", "nz-taic-101-00-948", Stance.ACCEPTED, "future_action"),  # "Instructions will be added"
     ("nz_taic_all.jsonl", "nz-taic-027-99-1134", Stance.ACCEPTED, "activity"),      # "has completed publication"
