@@ -117,7 +117,7 @@ class Findings:
     evidence: tuple[AskEvidence, ...]
     warnings: tuple[str, ...]
     #: cosine of each ask (rows) with each sentence (columns), as the evidence was chosen from
-    similarities: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False, compare=False)
+    similarities: np.ndarray = field(repr=False, compare=False)
 
 
 class Assessor:
