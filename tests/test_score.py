@@ -2,7 +2,7 @@
 
 import pytest
 
-from respassess.score import DEFERRAL_RE, REJECTION_RE, evidence_for_asks, label_asks, required_property
+from respassess.score import DEFERRAL_RE, REJECTION_RE, evidence_for_asks, label_asks, property_only, required_property
 from respassess.types import Alignment, Ask, AskLabel, Commitment, CommitmentStrength, Sentence, Stance
 
 RESPONSE = ("The government agrees with the Committee’s recommendation. "
@@ -54,10 +54,46 @@ class _Always:
 
 
 def test_model_decides_when_given():
-    evidence = evidence_for_asks(ASKS, (Alignment(0, 1, 0.62),), SENTENCES, commitments=(COMMITMENT,))
+    asks = (ASKS[0], Ask(1, "report annually to the Committee", 40, 72))
+    evidence = evidence_for_asks(asks, (Alignment(0, 1, 0.62),), SENTENCES, commitments=(COMMITMENT,))
     out = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.ADDRESSED))
     assert all(a.label is AskLabel.ADDRESSED and a.confidence == 0.9 for a in out)
     assert out[0].reason.startswith("model")
+
+
+@pytest.mark.parametrize("ask,prop", [
+    ("fully costed", "costed"),
+    ("be fully funded", "costed"),
+    ("metrics to measure outcomes", "metrics"),
+    ("clear interdependencies", "interdependencies"),
+    ("clear timescales for implementation", "timeline"),
+    ("milestones", "timeline"),
+    ("develop a new fully costed plan", None),  # a deliverable with a property, not the property alone
+    ("with concrete actions", None),
+    ("measures to protect children", None),
+])
+def test_property_only(ask, prop):
+    assert property_only(ask) == prop
+
+
+def test_a_property_the_response_never_supplies_is_unaddressed_whatever_the_model_says():
+    # the seed: "fully costed" gets nothing; the model has seen almost no such asks (ANNOTATION.md §2)
+    evidence = evidence_for_asks(ASKS, (Alignment(0, 1, 0.62), Alignment(1, 1, 0.3)), SENTENCES,
+                                 commitments=(COMMITMENT,))
+    plan, costed = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.PARTIAL))
+    assert plan.label is AskLabel.PARTIAL and plan.reason.startswith("model")
+    assert costed.label is AskLabel.UNADDRESSED and costed.evidence == () and "nowhere supplies" in costed.reason
+
+
+def test_a_supplied_property_or_a_rejection_leaves_the_property_ask_to_the_model():
+    costed_text = RESPONSE + " The plan is costed at £40 million."
+    sentences = SENTENCES + (Sentence(2, "The plan is costed at £40 million.", len(RESPONSE) + 1, len(costed_text)),)
+    evidence = evidence_for_asks(ASKS, (Alignment(1, 2, 0.4),), sentences, commitments=(COMMITMENT,))
+    assert not evidence[1].property_missing
+    assert label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.ADDRESSED))[1].label is AskLabel.ADDRESSED
+    bare = evidence_for_asks(ASKS, (), SENTENCES)
+    assert bare[1].property_missing
+    assert label_asks(bare, stance=Stance.REJECTED, model=_Always(AskLabel.REJECTED))[1].label is AskLabel.REJECTED
 
 
 def test_shown_evidence_is_the_evidence_models_pick_and_features_stay_the_rules():

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from respassess.segment import own_answer_end, split_asks, split_sentences
+from tests.conftest import load_jsonl, shared_path
 
 
 def test_seed_recommendation_splits_into_its_asks(nlp, seed_record):
@@ -280,8 +281,6 @@ def test_subject_apposition_is_not_an_including_tail(nlp):
      ["At a minimum:\n10", "At a minimum"]),
 ])
 def test_au_records(nlp, record_id, wanted, unwanted):
-    from tests.conftest import load_jsonl, shared_path
-
     text = next(r["recommendation"] for r in load_jsonl(shared_path("records", "au_dev.jsonl")) if r["id"] == record_id)
     texts = [a.text for a in split_asks(nlp(text))]
     for want in wanted:
@@ -443,3 +442,20 @@ def test_a_singled_out_part_of_a_concern_stays_in_it(nlp):
             "and in particular, women who represent only a low risk of harm to others.")
     got = [a.text for a in split_asks(nlp(text))]
     assert got == ["there was and remains a real lack of specialist rehabilitation for women"]
+
+
+def test_a_paragraph_number_stays_with_its_sentence(nlp):
+    # Treasury Minutes number their paragraphs; the parser ends a sentence after "1.2"
+    text = ("1.1 The government agrees with the committee's recommendation.\n"
+            "1.2 The department will publish a plan by summer 2025.\nPage 12\n12")
+    assert [s.text for s in split_sentences(nlp(text))][:2] == [
+        "1.1 The government agrees with the committee's recommendation.",
+        "1.2 The department will publish a plan by summer 2025."]
+    assert split_sentences(nlp(text))[-1].text.endswith("12")  # a number on its own line is not joined
+
+
+def test_numbered_actions_in_a_real_reply_keep_their_numbers(nlp):
+    record = next(r for r in load_jsonl(shared_path("records", "nz_taic_all.jsonl")) if r["id"] == "nz-taic-004-02-824")
+    texts = [s.text for s in split_sentences(nlp(record["response"]))]
+    assert not any(t.rstrip(".").isdigit() for t in texts)
+    assert any(t.startswith("1. To communicate to all our clients") for t in texts)

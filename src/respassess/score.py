@@ -20,8 +20,8 @@ from .align.match import term_overlap
 from .types import (Action, ActionStatus, Alignment, Ask, AskCoverage, AskLabel, Commitment, CommitmentStrength,
                     DateMention, MoneyAmount, Sentence, Stance)
 
-__all__ = ["label_asks", "AskEvidence", "gather_evidence", "evidence_for_asks", "required_property", "DEFERRAL_RE",
-           "REJECTION_RE"]
+__all__ = ["label_asks", "AskEvidence", "gather_evidence", "evidence_for_asks", "required_property", "property_only",
+           "DEFERRAL_RE", "REJECTION_RE"]
 
 DEFERRAL_RE = re.compile(
     r"\b(?:will|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to)\s+(?:\w+\s+)?(?:set\s+out|bring\s+forward|outline|"
@@ -49,6 +49,47 @@ _PROPERTY_MET = {
                           re.IGNORECASE),
     "timeline": None,
 }
+
+
+# An ask that *is* a property of another ask's deliverable ("fully costed", "metrics to measure outcomes",
+# "clear interdependencies"), split off by the segmenter. ANNOTATION.md §2: "a plan without costs fails
+# 'fully costed'", so such an ask is unaddressed unless the response supplies the property somewhere.
+_LEAD = r"^(?:(?:with|and|alongside|including|be|is|are)\s+)?(?:(?:a|an|the|full|fully|clear|clearly|robust|detailed|" \
+        r"specific|measurable|properly|adequately|appropriate)\s+)*"
+_PROPERTY_ONLY = {
+    "costed": re.compile(_LEAD + r"(?:costed|funded|resourced|costings?|cost\s+estimates?|funding\s+(?:plan|arrangements))$",
+                         re.IGNORECASE),
+    "metrics": re.compile(_LEAD + r"(?:metrics|targets|KPIs|(?:key\s+)?(?:performance\s+)?indicators|measures\s+of\s+success"
+                          r"|success\s+measures)(?:\s+(?:to|that|for|against\s+which)\b[^,;]{0,40})?$", re.IGNORECASE),
+    "timeline": re.compile(_LEAD + r"(?:time-?lines?|timetables?|timescales?|time-?frames?|milestones|deadlines|time-?bound)"
+                           r"(?:\s+for\b[^,;]{0,40})?$", re.IGNORECASE),
+    "interdependencies": re.compile(_LEAD + r"(?:inter-?dependenc(?:y|ies)|dependenc(?:y|ies))(?:\s+\w+){0,4}$",
+                                    re.IGNORECASE),
+}
+# What supplies each property somewhere in the response. An amount alone does not cost a plan: "an almost
+# £1 billion increase to SEND funding" funds a system, it does not cost the plan asked for.
+_SUPPLIED = {
+    "costed": re.compile(r"\bcost(?:ed|ings?)\b|\b(?:estimated|total|full)\s+cost\b|\bcost\s+(?:of|estimates?)\b"
+                         r"|\bfunding\s+of\b|\bbudget\s+of\b|\ballocat", re.IGNORECASE),
+    "metrics": _PROPERTY_MET["metrics"],
+    "interdependencies": re.compile(r"\binter-?dependenc|\bdependenc|\binter-?relat", re.IGNORECASE),
+}
+
+
+def property_only(ask_text: str) -> str | None:
+    """The property an ask consists of alone ("fully costed" -> "costed"), or ``None`` for any other ask."""
+    text = ask_text.strip().strip(".,;:").strip()
+    for name, pattern in _PROPERTY_ONLY.items():
+        if pattern.match(text):
+            return name
+    return None
+
+
+def _property_supplied(prop: str, response: str, commitments: Sequence[Commitment],
+                       dates: Sequence[DateMention]) -> bool:
+    if prop == "timeline":  # a dated undertaking, or a firm date anywhere
+        return any(c.deadline for c in commitments) or any(not d.vague and d.role.value == "deadline" for d in dates)
+    return bool(_SUPPLIED[prop].search(response))
 
 
 def required_property(ask_text: str) -> str | None:
@@ -84,6 +125,8 @@ class AskEvidence:
     response_deferred: bool = False
     response_rejected: bool = False
     n_asks: int = 1
+    # The ask is only a property ("fully costed") and the response nowhere supplies it.
+    property_missing: bool = False
     # The sentences shown as the ask's evidence, when the evidence model picked them: the label is
     # read from ``sentences`` (the cosine rule's pick, on which the ask-label model was trained).
     shown: tuple[Sentence, ...] | None = None
@@ -155,12 +198,16 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
                              dates=dates, amounts=amounts)
         picked = None if shown is None else tuple(sentences[al.sentence_index] for al in shown
                                                   if al.ask_index == ask.index)
-        out.append(replace(ev, **context, shown=picked or None))
+        prop = property_only(ask.text)
+        missing = prop is not None and not _property_supplied(prop, whole, commitments, dates)
+        out.append(replace(ev, **context, shown=picked or None, property_missing=missing))
     return out
 
 
 def _rule_label(ev: AskEvidence, stance: Stance) -> tuple[AskLabel, float, str]:
     """The rule-based label of one ask, with a confidence and the reason in words."""
+    if ev.property_missing and stance is not Stance.REJECTED:
+        return AskLabel.UNADDRESSED, 0.7, "it is a property of the deliverable, and the response nowhere supplies it"
     if ev.property is not None and ev.property_met is False and ev.property != "timeline":
         return AskLabel.UNADDRESSED, 0.6, f"nothing in the response makes it {ev.property}"
     if not ev.sentences:
@@ -199,7 +246,8 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
     for ev in evidence:
         label, confidence, reason = _rule_label(ev, stance)
         expected = distribution = None
-        if model is not None:
+        # The ask-label model has seen almost no property-only asks; the guide settles them (§2).
+        if model is not None and not (ev.property_missing and stance is not Stance.REJECTED):
             rule_label = label
             label, confidence, expected, distribution = model.score_evidence(ev, stance)
             # the rules' words explain the model's call only when both agree

@@ -94,7 +94,6 @@ def own_answer_end(response: str) -> int:
     return len(response)
 
 # Properties that a deliverable can lack on its own: "a plan without costs fails 'fully costed'".
-# Properties that a deliverable can lack on its own: "a plan without costs fails 'fully costed'".
 PROPERTY_WORDS = ("fully costed", "costed", "fully funded", "funded", "time-bound", "timebound",
                   "measurable", "evidence-based", "independent", "published", "public")
 
@@ -115,7 +114,32 @@ def split_sentences(doc: "Doc") -> tuple[Sentence, ...]:
     pieces: list[tuple[int, int]] = []
     for sent in doc.sents:
         pieces.extend(_split_on_breaks(text, sent.start_char, sent.end_char))
-    return _to_units(text, pieces, Sentence)
+    return _to_units(text, _join_item_numbers(text, pieces), Sentence)
+
+
+# A paragraph or list number alone ("1.2", "3.", "(b)"): the parser ends a sentence after it.
+_ITEM_NUMBER_RE = re.compile(r"\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z]\)|\(?[ivx]{1,4}\))\s*")
+
+
+def _join_item_numbers(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Put a paragraph number back at the head of the sentence it numbers on the same line.
+
+    Numbered replies ("1.2 The department will publish ...", Treasury Minutes) and numbered action
+    lists ("1.\tTo send each ship ...") otherwise yield a sentence "1.2" and lose the number from
+    the one that follows. A number on a line of its own (a page number, or a UN reply's line of
+    recommendation numbers) is left alone.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):
+        start, end = pieces[i]
+        if i + 1 < len(pieces) and _ITEM_NUMBER_RE.fullmatch(text, start, end) and "\n" not in text[end:pieces[i + 1][0]]:
+            out.append((start, pieces[i + 1][1]))
+            i += 2
+            continue
+        out.append((start, end))
+        i += 1
+    return out
 
 
 def split_asks(doc: "Doc") -> tuple[Ask, ...]:
