@@ -136,3 +136,14 @@ def test_non_english_is_reported():
     assert detect_language("La Vlada podpira to priporočilo in bo pripravila načrt do konca leta za vse.") == "non-en"
     assert detect_language("The Government supports this recommendation and will publish the plan.") == "en"
     assert detect_language("Agreed.") is None
+
+
+def test_an_undertaking_on_the_whole_recommendation_answers_every_ask(assessor):
+    # au-otd1140-rec10: four specific legislative asks, one reply "will progress this recommendation through
+    # appropriate legislative action" (the guide's own example of a partial answer)
+    record = next(r for r in read_records(REPO_ROOT / "corpus" / "au_dev.jsonl") if r.id == "au-otd1140-rec10")
+    a = assessor.assess(record)
+    undertaking = next(s for s in a.sentences if "will progress this recommendation" in s.text)
+    assert len(a.asks) >= 3
+    assert all(x.label is AskLabel.PARTIAL and undertaking in x.evidence for x in a.asks)
+    assert GapKind.UNADDRESSED_CLAUSE not in a.gap_kinds

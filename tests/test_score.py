@@ -111,3 +111,18 @@ def test_unaddressed_ask_shows_no_evidence_even_when_the_evidence_model_picked_s
     evidence = evidence_for_asks(ASKS, (), SENTENCES, shown=(Alignment(1, 0, 0.2),))
     _, costed = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.UNADDRESSED))
     assert costed.label is AskLabel.UNADDRESSED and costed.evidence == ()
+
+
+def test_an_answer_to_the_whole_recommendation_leaves_no_ask_with_nothing():
+    # "will progress this recommendation through appropriate legislative action" speaks to every ask (§2)
+    asks = (ASKS[0], Ask(1, "report annually to the Committee", 40, 72))
+    evidence = evidence_for_asks(asks, (), SENTENCES, commitments=(COMMITMENT,), whole_answers=(1,))
+    assert all(ev.answered_whole for ev in evidence)
+    out = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.UNADDRESSED))
+    assert [a.label for a in out] == [AskLabel.PARTIAL, AskLabel.PARTIAL]
+    assert out[0].reason == "the response answers the recommendation as a whole" and out[0].score_distribution == (0, 1, 0)
+    # a declining reply, or a property nobody supplies, keeps the model's or the rule's call
+    assert label_asks(evidence, stance=Stance.REJECTED, model=_Always(AskLabel.UNADDRESSED))[0].label is AskLabel.UNADDRESSED
+    costed = label_asks(evidence_for_asks(ASKS, (), SENTENCES, whole_answers=(1,)), stance=Stance.ACCEPTED)[1]
+    assert costed.label is AskLabel.UNADDRESSED
+    assert not any(ev.answered_whole for ev in evidence_for_asks(asks, (), SENTENCES))

@@ -63,6 +63,27 @@ def test_cross_reference_without_text_is_unclear():
     assert find_cross_reference("Please refer to the Government's response to Recommendation 12a.") == "12a"
 
 
+@pytest.mark.parametrize("text,number", [
+    ("Refer to the Government response to Recommendation 12.", "12"),
+    ("This recommendation is covered by the response to Recommendation 7 above.", "7"),
+    ("This recommendation will be addressed by the actions taken in response to recommendation 022/10.", "022/10"),
+    ("See also the response to Recommendation 9.", "9"),
+    ("The matters are addressed in the report.", None),
+])
+def test_cross_reference_phrasings(text, number):
+    assert find_cross_reference(text) == number
+    if number and not text.startswith("See also"):
+        assert read_stance(_sentences(text), response=text).stance is Stance.UNCLEAR
+
+
+def test_a_reply_with_its_own_position_keeps_it_beside_a_cross_reference():
+    # upr-svn-c3-122.54 ends "See also recommendation 122.42." after a refusal of its own
+    text = ("Slovenia considers this recommendation implemented. We do not see the need to change the criminal "
+            "justice system as it adequately addresses this type of criminal offences. See also recommendation 122.42.")
+    call = read_stance(_sentences(text), response=text)
+    assert call.cross_reference == "122.42" and call.stance is Stance.REJECTED
+
+
 def test_empty_response_is_unclear():
     assert read_stance([], response="").stance is Stance.UNCLEAR
 

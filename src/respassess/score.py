@@ -127,6 +127,9 @@ class AskEvidence:
     n_asks: int = 1
     # The ask is only a property ("fully costed") and the response nowhere supplies it.
     property_missing: bool = False
+    # The response undertakes or reports something on the recommendation as a whole ("will progress this
+    # recommendation through appropriate legislative action"), which speaks to every ask.
+    answered_whole: bool = False
     # The sentences shown as the ask's evidence, when the evidence model picked them: the label is
     # read from ``sentences`` (the cosine rule's pick, on which the ask-label model was trained).
     shown: tuple[Sentence, ...] | None = None
@@ -172,7 +175,7 @@ def gather_evidence(ask: Ask, alignments: Sequence[Alignment], sentences: Sequen
 def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
                       commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
                       dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = (),
-                      shown: Sequence[Alignment] | None = None) -> list[AskEvidence]:
+                      shown: Sequence[Alignment] | None = None, whole_answers: Sequence[int] = ()) -> list[AskEvidence]:
     """Gather the evidence of every ask, each with the whole response's findings beside it.
 
     Args:
@@ -183,6 +186,8 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
         commitments, actions, dates, amounts: extracted from the response.
         shown: alignments by the evidence model, whose sentences are shown as each ask's evidence (an ask it
             gives none keeps the rule's); ``None`` shows the rule's.
+        whole_answers: indices of the sentences that answer the recommendation as a whole
+            (:func:`respassess.align.match.answers_whole`): no ask is then left with nothing.
 
     Returns:
         One :class:`AskEvidence` per ask, in ask order.
@@ -200,7 +205,8 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
                                                   if al.ask_index == ask.index)
         prop = property_only(ask.text)
         missing = prop is not None and not _property_supplied(prop, whole, commitments, dates)
-        out.append(replace(ev, **context, shown=picked or None, property_missing=missing))
+        out.append(replace(ev, **context, shown=picked or None, property_missing=missing,
+                           answered_whole=bool(whole_answers)))
     return out
 
 
@@ -252,6 +258,12 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
             label, confidence, expected, distribution = model.score_evidence(ev, stance)
             # the rules' words explain the model's call only when both agree
             reason = f"model: {reason}" if label is rule_label else "model: from the evidence features as a whole"
+        if label is AskLabel.UNADDRESSED and ev.answered_whole and not ev.property_missing \
+                and stance is not Stance.REJECTED:
+            # ANNOTATION.md §2: unaddressed is "nothing in the response speaks to this ask"; an undertaking on
+            # the whole recommendation speaks to it without its specifics, which is partial at most
+            label, confidence, reason = AskLabel.PARTIAL, 0.6, "the response answers the recommendation as a whole"
+            expected, distribution = 0.5, (0.0, 1.0, 0.0)
         evidence_sents = (ev.shown or ev.sentences) if label is not AskLabel.UNADDRESSED else ()
         out.append(AskCoverage(ask=ev.ask, label=label, score=label.score, confidence=confidence,
                                evidence=evidence_sents, reason=reason, expected_score=expected,

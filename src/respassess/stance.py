@@ -75,9 +75,11 @@ _ABOUT_REC = re.compile(r"\b(?:this|the|these|both|all|committee[’']?s?|review
 _LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+|partially\s+)?(?:supported|support|"
                     r"agreed|agree|accepted|accept|noted|note|rejected|disagreed|disagree)"
                     r"(?:\s+in[\s-]+(?:principle|part)|\s+with\s+(?:qualifications?|reservations?))?)\s*\.?\s*$", re.IGNORECASE)
-_XREF = re.compile(r"\b(?:see|refer\s+to|as\s+(?:set\s+out|outlined|stated)\s+in)\s+(?:the\s+)?(?:government[’']?s\s+)?"
-                   r"(?:(?:response|reply|answer)\s+(?:to|at|under)\s+)?"
-                   r"recommendations?\s+(?P<num>\d+[a-z]?(?:\.\d+)*)", re.IGNORECASE)
+_XREF = re.compile(r"(?:\b(?:see(?:\s+also)?|refers?\s+to|as\s+(?:set\s+out|outlined|stated|described|detailed|discussed)\s+in"
+                   r"|(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+(?:covered|addressed|answered|dealt\s+with)"
+                   r"\s+(?:by|in|under)(?:\s+the\s+actions?(?:\s+(?:taken|set\s+out|outlined))?)?)"
+                   r"\s+(?:the\s+)?(?:government(?:[’']s)?\s+)?(?:(?:response|reply|answer)\s+(?:to|at|under)\s+|in\s+response\s+to\s+)?"
+                   r"(?:safety\s+)?recommendations?\s+(?P<num>\d+[a-z]?(?:[./]\d+)*))", re.IGNORECASE)
 # An infinitive of purpose before a cue word: "resourced to support", "needed to implement".
 _PURPOSE = re.compile(r"\b(?:required|needed|necessary|in\s+order|designed|used|intended|resourced|funded|aim(?:s|ed)?|"
                       r"seeks?|help(?:s|ed)?|works?|working)\s+to\s*$", re.IGNORECASE)

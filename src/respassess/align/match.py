@@ -17,7 +17,8 @@ from ..types import Alignment, Ask, Sentence
 if TYPE_CHECKING:  # pragma: no cover
     from .relevance import EvidenceModel
 
-__all__ = ["align", "similarity_matrix", "key_terms", "term_overlap", "is_label_line"]
+__all__ = ["align", "add_whole_answers", "answers_whole", "similarity_matrix", "key_terms", "term_overlap",
+           "is_label_line"]
 
 _STOP = frozenset("""a an the of to and or in on for with by at from as is are be been being that this these those
 it its their there which who whom whose will would should could may might must shall can not no nor all any each
@@ -32,6 +33,11 @@ _LABEL_LINE = re.compile(
 )
 #: weight of key-term overlap added to the cosine when ranking evidence
 TERM_WEIGHT = 0.25
+# A sentence about the recommendation as a whole: "will progress this recommendation through appropriate
+# legislative action", "intend to implement this recommendation", "... recommendation 018/16".
+_WHOLE_RE = re.compile(
+    r"\b(?:this|these|the\s+above|your|the\s+(?:Committee|Commission|Inquiry|Review)[’']s)\s+(?:final\s+|safety\s+)?"
+    r"recommendations?\b|\brecommendations?\s+(?:no\.?\s*)?\d", re.IGNORECASE)
 
 
 def key_terms(text: str) -> frozenset[str]:
@@ -101,6 +107,44 @@ def align(asks: Sequence[Ask], sentences: Sequence[Sentence], similarities: np.n
         scored.sort(key=lambda t: (-t[0], t[1]))
         out.extend(Alignment(ask_index=ask.index, sentence_index=s, similarity=round(sim, 6))
                    for _, s, sim in scored[:top_k])
+    return tuple(out)
+
+
+def answers_whole(sentence: Sentence, undertakings: Sequence[int]) -> bool:
+    """Whether a sentence undertakes or reports something about the recommendation as a whole.
+
+    ``undertakings`` are the start offsets of the response's commitments and actions: "The
+    Government accepts this recommendation." names the whole but does nothing (a bare position
+    leaves the asks unaddressed, ANNOTATION.md §2), while "will progress this recommendation
+    through appropriate legislative action" speaks to every ask.
+    """
+    return bool(_WHOLE_RE.search(sentence.text)) and any(sentence.start <= u < sentence.end for u in undertakings)
+
+
+def add_whole_answers(alignments: Sequence[Alignment], asks: Sequence[Ask], sentences: Sequence[Sentence],
+                      similarities: np.ndarray, *, undertakings: Sequence[int]) -> tuple[Alignment, ...]:
+    """Add every sentence that answers the recommendation as a whole to every ask's evidence.
+
+    Such a sentence names no ask's terms, so its cosine with a specific ask ("the written record
+    must be made as soon as practicable") is low although it answers that ask too.
+
+    Args:
+        alignments: the alignments chosen so far (by :func:`align`).
+        asks, sentences, similarities: as for :func:`align`.
+        undertakings: start offsets of the response's commitments and actions.
+
+    Returns:
+        The alignments, each ask's followed by the whole-answer sentences it lacked, ordered by ask.
+    """
+    whole = [s for s, sent in enumerate(sentences) if answers_whole(sent, undertakings)]
+    if not whole:
+        return tuple(alignments)
+    have = {(al.ask_index, al.sentence_index) for al in alignments}
+    out: list[Alignment] = []
+    for a, ask in enumerate(asks):
+        out.extend(al for al in alignments if al.ask_index == ask.index)
+        out.extend(Alignment(ask_index=ask.index, sentence_index=s, similarity=round(float(similarities[a, s]), 6))
+                   for s in whole if (ask.index, s) not in have)
     return tuple(out)
 
 
