@@ -147,3 +147,13 @@ def test_an_undertaking_on_the_whole_recommendation_answers_every_ask(assessor):
     assert len(a.asks) >= 3
     assert all(x.label is AskLabel.PARTIAL and undertaking in x.evidence for x in a.asks)
     assert GapKind.UNADDRESSED_CLAUSE not in a.gap_kinds
+
+
+def test_an_undertaking_that_names_no_ask_still_answers_the_recommendation(assessor):
+    # au-otd1140-rec13: "accepts this recommendation in principle ... will propose legislative reforms that
+    # ensure thresholds are appropriate"; gold: every ask partial
+    record = next(r for r in read_records(REPO_ROOT / "corpus" / "au_dev.jsonl") if r.id == "au-otd1140-rec13")
+    a = assessor.assess(record)
+    assert a.stance.stance is Stance.ACCEPTED_IN_PRINCIPLE
+    assert a.asks and all(x.label is AskLabel.PARTIAL and x.evidence for x in a.asks)
+    assert any("will propose legislative reforms" in " ".join(s.text.split()) for x in a.asks for s in x.evidence)

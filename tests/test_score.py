@@ -126,3 +126,29 @@ def test_an_answer_to_the_whole_recommendation_leaves_no_ask_with_nothing():
     costed = label_asks(evidence_for_asks(ASKS, (), SENTENCES, whole_answers=(1,)), stance=Stance.ACCEPTED)[1]
     assert costed.label is AskLabel.UNADDRESSED
     assert not any(ev.answered_whole for ev in evidence_for_asks(asks, (), SENTENCES))
+
+
+def test_a_reply_that_takes_the_recommendation_on_and_undertakes_something_answers_some_ask():
+    # au-otd1140-rec13: "accepts in principle ... will propose legislative reforms" names no ask's terms
+    asks = (ASKS[0], Ask(1, "report annually to the Committee", 40, 72))
+    evidence = evidence_for_asks(asks, (), SENTENCES, commitments=(COMMITMENT,), undertakings=(1,))
+    out = label_asks(evidence, stance=Stance.ACCEPTED_IN_PRINCIPLE, model=_Always(AskLabel.UNADDRESSED))
+    assert [a.label for a in out] == [AskLabel.PARTIAL, AskLabel.PARTIAL]
+    assert out[0].evidence == (SENTENCES[1],) and out[0].reason.startswith("the response undertakes")
+    # not when one ask is answered already, when the reply only notes or declines, or without an undertaking
+    mixed = label_asks(evidence, stance=Stance.ACCEPTED, model=_Sequence([AskLabel.ADDRESSED, AskLabel.UNADDRESSED]))
+    assert mixed[1].label is AskLabel.UNADDRESSED
+    for stance in (Stance.NOTED, Stance.REJECTED):
+        assert label_asks(evidence, stance=stance, model=_Always(AskLabel.UNADDRESSED))[0].label is AskLabel.UNADDRESSED
+    bare = evidence_for_asks(asks, (), SENTENCES, commitments=(COMMITMENT,))
+    assert label_asks(bare, stance=Stance.ACCEPTED, model=_Always(AskLabel.UNADDRESSED))[0].label is AskLabel.UNADDRESSED
+
+
+class _Sequence:
+    def __init__(self, labels):
+        self.labels = iter(labels)
+
+    def score_evidence(self, ev, stance):
+        label = next(self.labels)
+        score = label.score
+        return label, 0.9, score, (float(score == 0.0), float(score == 0.5), float(score == 1.0))

@@ -28,7 +28,8 @@ from .records.io import record_from_strings
 from .score import AskEvidence, evidence_for_asks, label_asks
 from .segment import split_asks, split_sentences
 from .stance import read_stance
-from .types import Action, Ask, Assessment, Commitment, DateMention, MoneyAmount, Record, Sentence, StanceCall
+from .types import (Action, Ask, Assessment, Commitment, CommitmentStrength, DateMention, MoneyAmount, Record, Sentence,
+                    StanceCall)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -328,8 +329,11 @@ class Assessor:
         undertakings = [c.start for c in commitments if not MISSION.search(c.text)] + [a.start for a in actions]
         shown = add_whole_answers(shown, p.asks, p.sentences, similarities, undertakings=undertakings)
         whole = [s.index for s in p.sentences if answers_whole(s, undertakings)]
+        undertaking = sorted({c.sentence_index for c in commitments if not MISSION.search(c.text)
+                              and c.strength is not CommitmentStrength.VAGUE})
         evidence = evidence_for_asks(p.asks, alignments, p.sentences, commitments=commitments, actions=actions,
-                                     dates=dates, amounts=amounts, shown=shown, whole_answers=whole)
+                                     dates=dates, amounts=amounts, shown=shown, whole_answers=whole,
+                                     undertakings=undertaking)
         return Findings(record=record, recommendation=p.rec_doc.text, response=doc.text, asks=p.asks,
                         sentences=p.sentences, commitments=commitments, actions=actions, dates=dates,
                         amounts=amounts, stance=stance, evidence=tuple(evidence), warnings=p.warnings,

@@ -130,6 +130,8 @@ class AskEvidence:
     # The response undertakes or reports something on the recommendation as a whole ("will progress this
     # recommendation through appropriate legislative action"), which speaks to every ask.
     answered_whole: bool = False
+    # The response's sentences that undertake something firm or qualified (not a mission statement).
+    undertakings: tuple[Sentence, ...] = ()
     # The sentences shown as the ask's evidence, when the evidence model picked them: the label is
     # read from ``sentences`` (the cosine rule's pick, on which the ask-label model was trained).
     shown: tuple[Sentence, ...] | None = None
@@ -175,7 +177,8 @@ def gather_evidence(ask: Ask, alignments: Sequence[Alignment], sentences: Sequen
 def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
                       commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
                       dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = (),
-                      shown: Sequence[Alignment] | None = None, whole_answers: Sequence[int] = ()) -> list[AskEvidence]:
+                      shown: Sequence[Alignment] | None = None, whole_answers: Sequence[int] = (),
+                      undertakings: Sequence[int] = ()) -> list[AskEvidence]:
     """Gather the evidence of every ask, each with the whole response's findings beside it.
 
     Args:
@@ -188,6 +191,9 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
             gives none keeps the rule's); ``None`` shows the rule's.
         whole_answers: indices of the sentences that answer the recommendation as a whole
             (:func:`respassess.align.match.answers_whole`): no ask is then left with nothing.
+        undertakings: indices of the sentences holding a firm or qualified commitment that is not a
+            mission statement: a reply that takes the recommendation on and undertakes something
+            answers some ask, even when no sentence is close to any.
 
     Returns:
         One :class:`AskEvidence` per ask, in ask order.
@@ -197,6 +203,7 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
                    response_dates=tuple(dates), response_amounts=tuple(amounts), response_sentences=len(sentences),
                    response_deferred=bool(DEFERRAL_RE.search(whole)), response_rejected=bool(REJECTION_RE.search(whole)),
                    n_asks=len(asks))
+    undertaking_sentences = tuple(sentences[i] for i in undertakings)
     out = []
     for ask in asks:
         ev = gather_evidence(ask, alignments, sentences, commitments=commitments, actions=actions,
@@ -206,7 +213,7 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
         prop = property_only(ask.text)
         missing = prop is not None and not _property_supplied(prop, whole, commitments, dates)
         out.append(replace(ev, **context, shown=picked or None, property_missing=missing,
-                           answered_whole=bool(whole_answers)))
+                           answered_whole=bool(whole_answers), undertakings=undertaking_sentences))
     return out
 
 
@@ -268,4 +275,25 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
         out.append(AskCoverage(ask=ev.ask, label=label, score=label.score, confidence=confidence,
                                evidence=evidence_sents, reason=reason, expected_score=expected,
                                score_distribution=distribution))
+    return _undertaken(out, evidence, stance)
+
+
+# A reply that takes the recommendation on: its undertakings answer the recommendation.
+_TAKING_ON = (Stance.ACCEPTED, Stance.ACCEPTED_IN_PRINCIPLE, Stance.PARTIALLY_ACCEPTED, Stance.UNDER_CONSIDERATION)
+
+
+def _undertaken(out: list[AskCoverage], evidence: Sequence[AskEvidence], stance: Stance) -> tuple[AskCoverage, ...]:
+    """Every ask "unaddressed" although the reply takes the recommendation on and undertakes something.
+
+    "Accepts in principle ... will propose legislative reforms that ensure thresholds are appropriate"
+    names no ask's terms, yet it is the answer to them: nothing-speaks-to-it (§2) cannot hold for all.
+    """
+    open_ = [i for i, ev in enumerate(evidence) if not ev.property_missing]
+    if stance not in _TAKING_ON or not open_ or not evidence[0].undertakings \
+            or any(out[i].label is not AskLabel.UNADDRESSED for i in open_):
+        return tuple(out)
+    for i in open_:
+        out[i] = replace(out[i], label=AskLabel.PARTIAL, score=AskLabel.PARTIAL.score, confidence=0.55,
+                         evidence=evidence[i].undertakings, expected_score=0.5, score_distribution=(0.0, 1.0, 0.0),
+                         reason="the response undertakes to act on the recommendation without naming this ask")
     return tuple(out)
