@@ -322,15 +322,14 @@ class Assessor:
         if self.evidence_model is not None:
             shown = align(p.asks, p.sentences, similarities, top_k=self.config.evidence_top_k,
                           model=self.evidence_model)
-        # A sentence answering the recommendation as a whole is shown under every ask (dev evidence F1
-        # 0.521 -> 0.526) and keeps any ask from "unaddressed" (score.label_asks); added to the label's
-        # features instead, it lowered the cross-fitted ask macro-F1 (0.463 -> 0.457).
-        # "Will lead the implementation of this recommendation" assigns the work and answers no ask.
-        undertakings = [c.start for c in commitments if not MISSION.search(c.text)] + [a.start for a in actions]
-        shown = add_whole_answers(shown, p.asks, p.sentences, similarities, undertakings=undertakings)
-        whole = [s.index for s in p.sentences if answers_whole(s, undertakings)]
-        undertaking = sorted({c.sentence_index for c in commitments if not MISSION.search(c.text)
-                              and c.strength is not CommitmentStrength.VAGUE})
+        # A sentence answering the recommendation as a whole is shown under every ask (dev evidence F1 0.521 ->
+        # 0.526) and keeps asks from "unaddressed" (score.label_asks); as a label feature it cost macro-F1 (0.463
+        # -> 0.457). "Will lead the implementation of this recommendation" assigns the work, answering no ask.
+        acting = [c for c in commitments if not MISSION.search(c.text)]
+        starts = [c.start for c in acting] + [a.start for a in actions]
+        whole = [s.index for s in p.sentences if answers_whole(s, starts)]
+        shown = add_whole_answers(shown, p.asks, similarities, whole=whole)
+        undertaking = sorted({c.sentence_index for c in acting if c.strength is not CommitmentStrength.VAGUE})
         evidence = evidence_for_asks(p.asks, alignments, p.sentences, commitments=commitments, actions=actions,
                                      dates=dates, amounts=amounts, shown=shown, whole_answers=whole,
                                      undertakings=undertaking)

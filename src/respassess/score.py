@@ -18,7 +18,7 @@ from typing import Sequence
 
 from .align.match import term_overlap
 from .types import (Action, ActionStatus, Alignment, Ask, AskCoverage, AskLabel, Commitment, CommitmentStrength,
-                    DateMention, MoneyAmount, Sentence, Stance)
+                    DateMention, DateRole, MoneyAmount, Sentence, Stance)
 
 __all__ = ["label_asks", "AskEvidence", "gather_evidence", "evidence_for_asks", "required_property", "property_only",
            "DEFERRAL_RE", "REJECTION_RE"]
@@ -88,7 +88,7 @@ def property_only(ask_text: str) -> str | None:
 def _property_supplied(prop: str, response: str, commitments: Sequence[Commitment],
                        dates: Sequence[DateMention]) -> bool:
     if prop == "timeline":  # a dated undertaking, or a firm date anywhere
-        return any(c.deadline for c in commitments) or any(not d.vague and d.role.value == "deadline" for d in dates)
+        return any(c.deadline for c in commitments) or any(not d.vague and d.role is DateRole.DEADLINE for d in dates)
     return bool(_SUPPLIED[prop].search(response))
 
 

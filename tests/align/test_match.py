@@ -25,6 +25,6 @@ def test_a_bare_position_is_not_an_answer_but_an_undertaking_on_the_whole_is():
 def test_whole_answers_join_every_asks_evidence_once_with_their_cosines():
     sims = np.array([[0.5, 0.12], [0.4, 0.31]])
     chosen = (Alignment(1, 1, 0.31),)
-    out = add_whole_answers(chosen, ASKS, (S0, S1), sims, undertakings=[WILL])
+    out = add_whole_answers(chosen, ASKS, sims, whole=[1])
     assert out == (Alignment(0, 1, 0.12), Alignment(1, 1, 0.31))
-    assert add_whole_answers(chosen, ASKS, (S0, S1), sims, undertakings=[]) == chosen
+    assert add_whole_answers(chosen, ASKS, sims, whole=[]) == chosen

@@ -121,8 +121,8 @@ def answers_whole(sentence: Sentence, undertakings: Sequence[int]) -> bool:
     return bool(_WHOLE_RE.search(sentence.text)) and any(sentence.start <= u < sentence.end for u in undertakings)
 
 
-def add_whole_answers(alignments: Sequence[Alignment], asks: Sequence[Ask], sentences: Sequence[Sentence],
-                      similarities: np.ndarray, *, undertakings: Sequence[int]) -> tuple[Alignment, ...]:
+def add_whole_answers(alignments: Sequence[Alignment], asks: Sequence[Ask], similarities: np.ndarray, *,
+                      whole: Sequence[int]) -> tuple[Alignment, ...]:
     """Add every sentence that answers the recommendation as a whole to every ask's evidence.
 
     Such a sentence names no ask's terms, so its cosine with a specific ask ("the written record
@@ -130,13 +130,12 @@ def add_whole_answers(alignments: Sequence[Alignment], asks: Sequence[Ask], sent
 
     Args:
         alignments: the alignments chosen so far (by :func:`align`).
-        asks, sentences, similarities: as for :func:`align`.
-        undertakings: start offsets of the response's commitments and actions.
+        asks, similarities: as for :func:`align`.
+        whole: indices of the sentences for which :func:`answers_whole` holds.
 
     Returns:
         The alignments, each ask's followed by the whole-answer sentences it lacked, ordered by ask.
     """
-    whole = [s for s, sent in enumerate(sentences) if answers_whole(sent, undertakings)]
     if not whole:
         return tuple(alignments)
     have = {(al.ask_index, al.sentence_index) for al in alignments}
