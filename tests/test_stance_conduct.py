@@ -15,7 +15,7 @@ from respassess.stance_conduct import (
     conduct_signals,
     read_conduct,
 )
-from respassess.types import Commitment, CommitmentStrength, Sentence, Stance
+from respassess.types import Action, ActionStatus, Commitment, CommitmentStrength, Sentence, Stance
 
 
 def _sentences(*texts):
@@ -319,6 +319,27 @@ def test_done_in_the_texts_own_words_is_acting(text):
     """Activity the action extractor may miss still counts (no extracted actions are passed here)."""
     conduct = read_conduct(text, _sentences(text))
     assert (conduct.stance, conduct.reason) == (Stance.ACCEPTED, "activity")
+
+
+def _action(text, cue, status=ActionStatus.ONGOING):
+    return Action(text=text, start=0, end=len(text), actor=None, status=status, sentence_index=0, cue=cue)
+
+
+@pytest.mark.parametrize("text,cue,status,stance", [
+    # working *to implement* changes something; working *with* someone only describes
+    ("NZTA is working closely with rail industry participants to implement the safety recommendation", "is working",
+     ActionStatus.ONGOING, Stance.ACCEPTED),
+    ("NZTA is working closely with rail industry participants", "is working", ActionStatus.ONGOING, Stance.NOTED),
+    # done "as per the recommendation" acts on it whatever the verb
+    ("Salt Air Ltd have contracted the Metservice to provide full weather information as per the recommendation",
+     "have contracted", ActionStatus.COMPLETED, Stance.ACCEPTED),
+    ("Salt Air Ltd have contracted the Metservice", "have contracted", ActionStatus.COMPLETED, Stance.NOTED),
+    ("We are in the process of reviewing the theory test papers", "in the process of reviewing", ActionStatus.ONGOING,
+     Stance.ACCEPTED),
+])
+def test_activity_that_acts_on_the_recommendation(text, cue, status, stance):
+    conduct = read_conduct(text, _sentences(text), actions=[_action(text, cue, status)])
+    assert conduct.stance is stance, conduct
 
 
 def test_conduct_signals_cover_every_name():

@@ -94,6 +94,10 @@ _CONCRETE = re.compile(r"\bwill\s+(?:\w+\s+)?(?:implement|introduce|publish|deve
 _CHANGE = re.compile(r"\b(?:implement|introduc|publish|develop|establish|amend|updat|issu|creat|launch|add(?:s|ed|ing)?\b|revis|chang|"
                      r"ratif|adopt|replac|fund|appoint|produc|circulat|distribut|strengthen|train|install|set\s+up|start|"
                      r"began|begun|commission|undert|convened|reviewed|put\s+in\s+place|rolled|increas|expand|improv)\w*", _F)
+# done "as per the recommendation": acting on it whatever the verb ("have contracted the Metservice to ...")
+_AS_RECOMMENDED = re.compile(r"\b(?:as\s+per|in\s+(?:line|accordance)\s+with|as\s+suggested\s+in|following)\s+"
+                            r"(?:the|this|your|its|that)\s+(?:safety\s+)?recommendation\b|\bas\s+recommended\b", _F)
+_WORKING = re.compile(r"\bwork(?:s|ing|ed)?$", _F)
 # Done, in the text's own words, for clauses the action extractor misses ("Action has been initiated to
 # implement ...", "Airways has completed publication of procedures").
 _DONE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|recently\s+|also\s+|since\s+|subsequently\s+)?(?:been\s+)?"
@@ -240,7 +244,10 @@ def _change_actions(actions: Sequence[Action]) -> list[Action]:
     out = []
     for a in actions:
         cue = a.cue or a.text
-        if _CHANGE.search(cue):
+        # "is in the process of reviewing the test papers" is work under way; "is working with the industry
+        # to implement the recommendation" changes something through its purpose clause
+        if _CHANGE.search(cue) or cue.startswith("in the process of") or _AS_RECOMMENDED.search(a.text) or (
+                _WORKING.search(cue) and _CHANGE.search(a.text[a.text.lower().find("work"):])):
             out.append(a)
     return out
 

@@ -79,6 +79,11 @@ ACTIONS = [
     ("In cooperation with relevant ministries, the competent Government Office for\nNational Minorities has already "
      "begun the activities to draft a new comprehensive national programme of measures for Roma.", "ongoing", "begun"),
     ("Work had begun in 2019.", "completed", "begun"),
+    # nz_taic_all.jsonl replies: an adverbial between auxiliary and verb; work "in the process of" being done
+    ("Salt Air Ltd have in the past 2 - 3 weeks contracted to the Metservice to provide full weather information as "
+     "per the recommendation.", "completed", "contracted"),
+    ("We are in the process of reviewing the theory test papers to ensure that we have all critical elements covered.",
+     "ongoing", "in the process of reviewing"),
 ]
 
 
@@ -89,6 +94,19 @@ def test_actions(nlp, sentence, status, cue):
     actions = extract_actions(doc, sentences)
     assert any(a.status is ActionStatus(status) and cue in a.cue for a in actions), actions
     assert extract_commitments(doc, sentences) == ()
+
+
+def test_the_doer_is_found_past_an_adverbial_and_a_process_frame(nlp):
+    for text, actor in [("Salt Air Ltd have in the past 2 - 3 weeks contracted to the Metservice.", "Salt Air Ltd"),
+                        ("The company is currently in the process of installing new alarms.", "The company")]:
+        doc = nlp(text)
+        (action,) = extract_actions(doc, _sentences(doc))
+        assert action.actor == actor and action.text.startswith(actor)
+
+
+def test_a_process_promised_for_later_is_no_action(nlp):
+    doc = nlp("We will be in the process of changing it.")
+    assert extract_actions(doc, _sentences(doc)) == ()
 
 
 def test_mixed_sentence_splits_action_and_commitment(nlp):

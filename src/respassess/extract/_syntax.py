@@ -46,6 +46,10 @@ def subject(verb: "Token") -> "Token | None":
     tok = verb
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # "Salt Air Ltd have in the past 2 - 3 weeks contracted ...": with an adverbial between them the
+        # parser hangs the subject on the auxiliary
+        subj = subj or [g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                        if g.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head != tok:

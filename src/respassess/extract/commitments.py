@@ -279,8 +279,23 @@ def _item_commitment(doc: "Doc", it, sentences: Sequence[Sentence], dates: Seque
                       deadline=deadline, cue=f"list: {cue}", conditional=conditional)
 
 
+def _process_frame(verb: "Token") -> "Token | None":
+    """The "are" of "We are (currently) in the process of reviewing ...", whose subject is the doer."""
+    of = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or of.lower_ != "of":
+        return None
+    noun = of.head
+    if noun.lemma_.lower() not in ("process", "midst") or noun.head.lower_ != "in":
+        return None
+    be = noun.head.head
+    return be if be.lemma_.lower() == "be" and be.tag_ in ("VBZ", "VBP") else None
+
+
 def _action_status(verb: "Token") -> tuple[ActionStatus, str] | None:
     cues = _cues()
+    frame = _process_frame(verb)
+    if frame is not None and not _negated(frame) and not _aux_words(frame):
+        return ActionStatus.ONGOING, f"in the process of {verb.lower_}"
     aux = _aux_words(verb)
     lemma = verb.lemma_.lower()
     if aux & (cues["future_modals"] | cues["weak_modals"] | cues["recommendation_modals"] | {"to"}) or _negated(verb):
@@ -327,12 +342,13 @@ def extract_actions(doc: "Doc", sentences: Sequence[Sentence]) -> tuple[Action, 
         status = _action_status(tok)
         if status is None:
             continue
-        subj = _subject(tok)
+        anchor = _process_frame(tok) or tok
+        subj = _subject(anchor)
         if subj is None and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
         lo, hi = _bounds(sentences, tok.idx, doc)
-        start, end = _clause(doc, tok, lo, hi)
-        found.append((start, end, tok, status))
+        start, end = _clause(doc, anchor, lo, hi)
+        found.append((start, end, anchor, status))
     kept: list[tuple] = []
     for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
         if any(k[0] <= item[0] and item[1] <= k[1] for k in kept):
