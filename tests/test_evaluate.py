@@ -67,6 +67,22 @@ def test_jurisdiction_comes_from_the_records():
     assert m["per_jurisdiction"]["unknown"]["all"]["n_records"] == 2
 
 
+def test_figures_are_broken_down_by_gold_file_when_sources_are_given(tmp_path):
+    from respassess.evaluate import write_evaluation_report
+
+    pred = [dict(g) for g in GOLD]
+    pred[2]["stance"] = "accepted"  # wrong on one record of the second file only
+    sources = {"a": "first.jsonl", "b": "first.jsonl", "c": "second.jsonl", "d": "second.jsonl"}
+    m = evaluate(GOLD, pred, baselines=False, bootstrap=0, sources=sources)
+    first, second = m["per_source"]["first.jsonl"]["all"], m["per_source"]["second.jsonl"]["all"]
+    assert first["n_records"] == second["n_records"] == 2
+    assert first["headline"]["stance_accuracy"] == 1.0 and second["headline"]["stance_accuracy"] == 0.5
+    assert "per_source" not in evaluate(GOLD, pred, baselines=False, bootstrap=0)
+    report = write_evaluation_report(m, tmp_path / "eval")
+    text = report["markdown"].read_text("utf-8")
+    assert "## By gold file" in text and "second.jsonl" in text
+
+
 def test_baselines_need_records_and_are_scored_side_by_side():
     assert "baselines_note" in evaluate(GOLD, GOLD, bootstrap=0)
     records = {"a": {"response": "The Government agrees and will publish a national plan."},

@@ -77,7 +77,7 @@ def heldout_split(record_id: str) -> str:
 
 def evaluate(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[str, Any]], *,
              records: Mapping[str, Mapping[str, Any]] | None = None, baselines: bool = True,
-             bootstrap: int = 1000, seed: int = 0) -> dict[str, Any]:
+             bootstrap: int = 1000, seed: int = 0, sources: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Score predictions against gold, per split, with baselines and bootstrap intervals.
 
     Args:
@@ -88,10 +88,13 @@ def evaluate(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[st
         baselines: also score the keyword-stance and TF-IDF-coverage baselines (needs ``records``).
         bootstrap: resamples for the 95 % intervals; 0 disables them.
         seed: random seed of the bootstrap.
+        sources: the gold file (hence the annotation convention) of each record id; when given,
+            the figures are also broken down by it (``per_source``).
 
     Returns:
         ``{"primary_metric", "primary": {name, split, value, interval}, "splits": {dev, test, all},
-        "per_jurisdiction": {name: {split: summary}}, "baselines": {...}, "per_record": [...],
+        "per_jurisdiction": {name: {split: summary}}, "per_source": {name: {split: summary}} (with
+        ``sources``), "baselines": {...}, "per_record": [...],
         "missing_predictions", "extra_predictions", "split_rule", "matching_rules", "n_gold"}``.
         Each split summary has sections ``stance``, ``asks``, ``coverage``, ``spans``, ``gaps``,
         ``headline`` and ``intervals``.
@@ -131,11 +134,14 @@ def evaluate(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[st
     for split in SPLITS:
         chosen = [g for g in gold if split == "all" or heldout_split(g["id"]) == split]
         splits[split]["gap_confidence"] = gap_confidence_calibration(chosen, by_id)
-    jurisdictions: dict[str, Any] = {}
-    for name in sorted({r["jurisdiction"] for r in per_record}):
-        idx = [i for i, r in enumerate(per_record) if r["jurisdiction"] == name]
-        jurisdictions[name] = _by_split([per_record[i] for i in idx], [contributions[i] for i in idx],
-                                        bootstrap=0, seed=seed)
+    def grouped(names: Sequence[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in sorted(set(names)):
+            idx = [i for i, n in enumerate(names) if n == name]
+            out[name] = _by_split([per_record[i] for i in idx], [contributions[i] for i in idx], bootstrap=0, seed=seed)
+        return out
+
+    jurisdictions = grouped([r["jurisdiction"] for r in per_record])
 
     result: dict[str, Any] = {
         "primary_metric": PRIMARY_METRIC,
@@ -148,6 +154,7 @@ def evaluate(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[st
         "matching_rules": list(_MATCHING_RULES),
         "splits": splits,
         "per_jurisdiction": jurisdictions,
+        **({"per_source": grouped([sources.get(r["id"], "unknown") for r in per_record])} if sources else {}),
         "per_record": per_record,
         "baselines": {},
     }

@@ -113,7 +113,11 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
     if cross_fit and (pred or other_gold):
         raise click.BadParameter(f"{cross_fit}; cross-fitting runs the pipeline, so it cannot be combined with "
                                  f"{'--pred' if pred else '--agreement'}: drop one of the two.", param_hint="--cross-fit")
-    gold_rows = [row for path in gold for row in ev.load_gold(path)]
+    gold_rows, sources = [], {}
+    for path in gold:
+        for row in ev.load_gold(path):
+            gold_rows.append(row)
+            sources.setdefault(row["id"], Path(path).name)
     if dev_only:
         gold_rows = [row for row in gold_rows if ev.heldout_split(row["id"]) == "dev"]
     paths = list(records_paths) or [p for p in {Path(g).resolve().parent.parent / "records" for g in gold}
@@ -148,7 +152,8 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
                 with open(keep_predictions, "w", encoding="utf-8") as fh:
                     for p in predictions:
                         fh.write(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n")
-        metrics = ev.evaluate(gold_rows, predictions, records=records, bootstrap=bootstrap)
+        metrics = ev.evaluate(gold_rows, predictions, records=records, bootstrap=bootstrap,
+                              sources=sources if len(gold) > 1 else None)
         if cross_fit and not pred:
             metrics["dev_ask_model"] = (f"out-of-fold: {cross_fit} folds of dev, each predicted by a model "
                                         "trained on the others")

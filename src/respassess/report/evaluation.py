@@ -233,6 +233,18 @@ def build_sections(metrics: Mapping[str, Any]) -> dict[str, Any]:
         _table(["jurisdiction", "records", "of which test", "stance accuracy", "ask label macro-F1", "coverage MAE",
                 "gap micro-F1"], jur_rows)]})
 
+    source_rows = [[name, split, data[split].get("n_records", 0), *(data[split].get("headline", {}).get(k) for k in (
+        "stance_accuracy", "ask_label_macro_f1", "ask_kappa", "ask_segmentation_f1", "coverage_mae", "gap_micro_f1"))]
+        for name, data in (metrics.get("per_source") or {}).items() for split in ("dev", "test")
+        if data[split].get("n_records")]
+    if source_rows:
+        sections.append({"title": "By gold file", "notes": [
+            "Each gold file was annotated by other hands and may settle what the guide leaves open differently "
+            "(how finely asks are split, when an intention counts as hedged): read each file's figures against "
+            "its own conventions. 'dev' is tuned-on data, 'test' held out."], "images": [], "tables": [
+            _table(["gold file", "split", "records", "stance accuracy", "ask label macro-F1", "ask κ (paired)",
+                    "ask segmentation F1", "coverage MAE", "gap micro-F1"], source_rows)]})
+
     sections.append({"title": "How items are matched", "notes": list(metrics.get("matching_rules", [])),
                      "tables": [], "images": []})
     rec_rows = [[r["id"], r["split"], r["jurisdiction"], r["gold_stance"], r["pred_stance"],
