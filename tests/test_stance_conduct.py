@@ -395,12 +395,12 @@ def _reading(nlp, name, record_id):
 
 
 # (upr-svn-c4-140.37 and -c3-122.20 were dropped when the fourth annotation round took them into the team gold,
-# nz-taic-003-19-99 when the seventh did)
+# nz-taic-003-19-99 when the seventh did, nz-taic-080-05-555 and nz-taic-008-17-163 when the eleventh and twelfth did:
+# their annotators gave them the stances these cases expected, accepted and under_consideration)
 REAL_REPLIES = [
     ("upr_slovenia.jsonl", "upr-svn-c3-122.2", Stance.REJECTED, "refusal"),          # "not a priority"
     ("nz_taic_all.jsonl", "nz-taic-070-94-1568", Stance.REJECTED, "refusal"),       # "not considered appropriate"
     ("nz_taic_all.jsonl", "nz-taic-027-91-1831", Stance.REJECTED, "refusal"),       # "already adequately covered"
-    ("nz_taic_all.jsonl", "nz-taic-008-17-163", Stance.UNDER_CONSIDERATION, "deferral"),   # "will consider whether"
     ("nz_taic_all.jsonl", "nz-taic-032-02-803", Stance.UNDER_CONSIDERATION, "deferral"),   # "before deciding whether"
     ("nz_taic_all.jsonl", "nz-taic-036-98-1239", Stance.ACCEPTED, "implemented"),   # "has been implemented and is now complete"
     ("upr_slovenia.jsonl", "upr-svn-c3-122.91", Stance.NOTED, "description_only"),   # "Supported", only describes
@@ -410,7 +410,6 @@ REAL_REPLIES = [
     ("nz_taic_all.jsonl", "nz-taic-no ID113-1941", Stance.REJECTED, "refusal"),     # "is impractical"
     ("nz_taic_all.jsonl", "nz-taic-037-95-1518", Stance.REJECTED, "refusal"),       # "questions the continual reference"
     ("nz_taic_all.jsonl", "nz-taic-092-98-1181", Stance.ACCEPTED, "future_action"), # "would be pleased to make mention"
-    ("nz_taic_all.jsonl", "nz-taic-080-05-555", Stance.ACCEPTED, "future_action"),  # "would be happy to publish"
     ("nz_taic_all.jsonl", "nz-taic-007-15-195", Stance.UNCLEAR, "no_text"),        # "No response was available"
     ("nz_taic_all.jsonl", "nz-taic-068-04-643", Stance.UNCLEAR, "no_text"),        # "[No reply received]"
     ("nz_taic_all.jsonl", "nz-taic-072-94-1571", Stance.UNDER_CONSIDERATION, "deferral"),  # "before making any final decision"

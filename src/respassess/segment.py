@@ -65,7 +65,7 @@ from .types import Ask, Sentence
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["split_asks", "split_sentences", "own_answer_end", "PROPERTY_WORDS"]
+__all__ = ["split_asks", "split_sentences", "own_answer_end"]
 
 # A line holding only recommendation numbers ("140.145, 146", "140.82-85, 87", "122.28"): in a UN reply that
 # answers several recommendations in turn, it heads the answer to *other* ones.
@@ -92,10 +92,6 @@ def own_answer_end(response: str) -> int:
         if own.strip():
             return len(own.rstrip())
     return len(response)
-
-# Properties that a deliverable can lack on its own: "a plan without costs fails 'fully costed'".
-PROPERTY_WORDS = ("fully costed", "costed", "fully funded", "funded", "time-bound", "timebound",
-                  "measurable", "evidence-based", "independent", "published", "public")
 
 
 def split_sentences(doc: "Doc") -> tuple[Sentence, ...]:
