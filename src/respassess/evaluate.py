@@ -134,6 +134,7 @@ def evaluate(gold: Sequence[Mapping[str, Any]], predictions: Sequence[Mapping[st
     for split in SPLITS:
         chosen = [g for g in gold if split == "all" or heldout_split(g["id"]) == split]
         splits[split]["gap_confidence"] = gap_confidence_calibration(chosen, by_id)
+
     def grouped(names: Sequence[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in sorted(set(names)):
