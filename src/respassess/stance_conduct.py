@@ -98,6 +98,7 @@ _CHANGE = re.compile(r"\b(?:implement|introduc|publish|develop|establish|amend|u
 _AS_RECOMMENDED = re.compile(r"\b(?:as\s+per|in\s+(?:line|accordance)\s+with|as\s+suggested\s+in|following)\s+"
                             r"(?:the|this|your|its|that)\s+(?:safety\s+)?recommendation\b|\bas\s+recommended\b", _F)
 _WORKING = re.compile(r"\bwork(?:s|ing|ed)?$", _F)
+_UNDER_WAY = re.compile(r"\bin\s+the\s+(?:process|midst)\s+of\b", _F)
 # Done, in the text's own words, for clauses the action extractor misses ("Action has been initiated to
 # implement ...", "Airways has completed publication of procedures").
 _DONE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|recently\s+|also\s+|since\s+|subsequently\s+)?(?:been\s+)?"
@@ -246,7 +247,7 @@ def _change_actions(actions: Sequence[Action]) -> list[Action]:
         cue = a.cue or a.text
         # "is in the process of reviewing the test papers" is work under way; "is working with the industry
         # to implement the recommendation" changes something through its purpose clause
-        if _CHANGE.search(cue) or cue.startswith("in the process of") or _AS_RECOMMENDED.search(a.text) or (
+        if _CHANGE.search(cue) or _UNDER_WAY.search(a.text) or _AS_RECOMMENDED.search(a.text) or (
                 _WORKING.search(cue) and _CHANGE.search(a.text[a.text.lower().find("work"):])):
             out.append(a)
     return out
