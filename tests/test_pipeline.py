@@ -163,3 +163,24 @@ def test_an_undertaking_that_names_no_ask_still_answers_the_recommendation(nlp, 
     assert a.stance.stance is Stance.ACCEPTED_IN_PRINCIPLE
     assert a.asks and all(x.label is AskLabel.PARTIAL and x.evidence for x in a.asks)
     assert any("will propose legislative reforms" in " ".join(s.text.split()) for x in a.asks for s in x.evidence)
+
+
+def test_the_stance_model_is_a_setting(nlp, embedder, assessor, tmp_path):
+    # a reply that states no position, where the learned model and the conduct rules may differ
+    from respassess.config import RULES
+    from respassess.pipeline import Assessor
+    from respassess.stance import read_stance
+
+    record = record_from_strings("Review the rota.", "The team has updated the rota and has briefed the crews.")
+    rules = Assessor(AssessConfig(stance_model=RULES), nlp=nlp, embedder=embedder)
+    assert rules.stance_model is None and "stance_model" not in rules.versions
+    findings = rules.find([record])[0]
+    alone = read_stance(findings.sentences, commitments=findings.commitments, actions=findings.actions,
+                        response=findings.response, model=False)
+    assert findings.stance == alone
+    # a path names another model file, which is then the one used and reported
+    shipped = assessor.stance_model
+    copy = type(shipped).from_dict({**shipped.to_dict(), "date": "copy-for-test"})
+    named = Assessor(AssessConfig(stance_model=str(copy.save(tmp_path / "stance.json"))), nlp=nlp, embedder=embedder)
+    assert named.versions["stance_model"].startswith("stance-lr-v1-copy-for-test")
+    assert named.assess(record).stance.stance is assessor.assess(record).stance.stance

@@ -115,3 +115,32 @@ def test_rule_reliability_is_the_smoothed_hit_rate_on_asked_gold():
     # asked: two replies, the rules read both as accepted, one is right -> (1 + 1) / (2 + 2)
     assert rule_reliability(gold, threshold=0.5) == 0.5
     assert rule_reliability([], threshold=0.5) == 0.5
+
+
+def test_fit_stance_model_carries_what_inference_weighs_it_by(tmp_path):
+    from respassess.stance_model import StanceModel
+    from respassess.stance_training import fit_stance_model, rule_reliability
+
+    gold = [_example("a", _ACTED, gold="accepted", official_status="Noted"),
+            _example("b", _ACTED_LITTLE, gold="noted", official_status="Noted"),
+            _example("c", ["The team has updated the rota."], gold="accepted")]
+    model = fit_stance_model(gold, C=1.0, threshold=0.7)
+    assert model.explicit_threshold == 0.7
+    assert model.meta_["rule_reliability"] == rule_reliability(gold, threshold=0.7)
+    # two asked gold replies under "Noted": one accepted, one noted, so the prior leans on neither alone
+    prior = model.meta_["official_prior"]["noted"]
+    assert prior[list(Stance).index(Stance.NOTED)] < 0.9
+    loaded = StanceModel.load(model.save(tmp_path / "m.json"))
+    assert loaded.meta_["official_prior"] == model.meta_["official_prior"] and loaded.explicit_threshold == 0.7
+
+
+def test_weak_rows_skip_gold_blank_unlabelled_and_heldout_replies():
+    from respassess.stance_training import reply_key, usable_weak_rows
+
+    rows = [{"id": "g", "response": "Done.", "official_status": "Supported"},          # a gold record
+            {"id": "b", "response": "  ", "official_status": "Supported"},             # no reply
+            {"id": "u", "response": "We have acted.", "official_status": "Open"},      # no position label
+            {"id": "h", "response": "The  reply\nshared", "official_status": "Noted"},  # a held-out reply
+            {"id": "k", "response": "We have acted.", "official_status": "Noted"}]
+    kept = usable_weak_rows(rows, gold_ids={"g"}, heldout_texts={reply_key("the reply shared")})
+    assert [r["id"] for r in kept] == ["k"]

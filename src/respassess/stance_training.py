@@ -30,17 +30,18 @@ import json
 import logging
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from .errors import GoldFormatError
-from .stance_examples import StanceExample, collect_stance_examples, stance_example, weak_stance_label
+from .stance_examples import StanceExample, collect_stance_examples, reply_key, stance_example, weak_stance_label
 from .types import Stance
 
 # StanceExample and the example builders live in stance_examples; re-exported for callers of this module
 __all__ = ["StanceExample", "weak_stance_label", "collect_stance_examples", "stance_example", "asked",
-           "train_stance_model", "combine_with_official", "official_prior_table", "rule_reliability"]
+           "train_stance_model", "fit_stance_model", "usable_weak_rows", "reply_key", "combine_with_official",
+           "official_prior_table", "rule_reliability"]
 
 log = logging.getLogger(__name__)
 _STANCES = [s.value for s in Stance]
@@ -193,6 +194,49 @@ def weak_agreement(example: StanceExample, stance: str) -> bool:
     return stance == label or (label == Stance.REJECTED.value and stance == Stance.PARTIALLY_ACCEPTED.value)
 
 
+def fit_stance_model(gold_ex: Sequence[StanceExample], weak_ex: Sequence[StanceExample] = (), *, C: float = 0.1,
+                     seed: int = 0, weak_weight: float = 0.5, threshold: float = 0.5) -> Any:
+    """Fit a stance model ready to use: the regression plus what inference weighs it by.
+
+    Args:
+        gold_ex: gold examples (dev split only; the caller keeps held-out replies out).
+        weak_ex: examples labelled by their official category.
+        C: inverse regularisation strength.
+        seed: random seed of the solver.
+        weak_weight: total weight of one weak record relative to a gold record.
+        threshold: explicit-cue weight at or above which the rules decide and the model is not asked.
+
+    Returns:
+        A :class:`~respassess.stance_model.StanceModel` whose ``meta_`` holds the official-label prior,
+        the rules' reliability and the threshold (what :meth:`~respassess.stance_model.StanceModel.predict_reply`
+        and :func:`~respassess.stance.read_stance` read).
+    """
+    model = _fit(gold_ex, weak_ex, C=C, seed=seed, weak_weight=weak_weight, threshold=threshold)
+    model.meta_ = {"official_prior": official_prior_table(gold_ex, threshold=threshold),
+                   "rule_reliability": rule_reliability(gold_ex, threshold=threshold), "explicit_threshold": threshold,
+                   "params_training": {"weak_weight": weak_weight, "alpha": _ALPHA}}
+    return model
+
+
+def usable_weak_rows(rows: Iterable[Mapping[str, Any]], *, gold_ids: Collection[str],
+                     heldout_texts: Collection[str]) -> list[Mapping[str, Any]]:
+    """The records whose official category can serve as a weak stance label.
+
+    A record already in a gold file is used as gold or not at all; one whose reply text equals a
+    held-out record's reply (UPR replies shared across recommendations) would leak it.
+
+    Args:
+        rows: record mappings as read from records files.
+        gold_ids: ids of every gold record, dev and held out.
+        heldout_texts: the held-out replies, lower-cased with whitespace collapsed (:func:`reply_key`).
+
+    Returns:
+        The usable rows, in input order.
+    """
+    return [row for row in rows if row.get("id") not in gold_ids and str(row.get("response") or "").strip()
+            and weak_stance_label(row) and reply_key(row.get("response")) not in heldout_texts]
+
+
 def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence[str | Path], out_dir: str | Path, *,
                        weak_paths: Sequence[str | Path] = (), seed: int = 0, C: float = 0.1, weak_weight: float = 0.5,
                        threshold: float = 0.5, folds: int = 10, nlp: Any = None,
@@ -234,7 +278,7 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
             gold.setdefault(item["id"], item["stance"])
     records = load_record_texts(list(records_paths))
     test_ids = {i for i in gold if heldout_split(i) == "test"}
-    test_texts = {" ".join(str(records[i].get("response") or "").lower().split()) for i in test_ids if i in records}
+    test_texts = {reply_key(records[i].get("response")) for i in test_ids if i in records}
     dev_rows = [records[i] for i in gold if i not in test_ids and i in records]
     if not dev_rows:
         raise GoldFormatError(f"no dev-split gold record of {', '.join(map(str, gold_paths))} has a text in "
@@ -242,13 +286,8 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
     weak_rows = []
     for path in weak_paths:
         with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line) if line.strip() else None
-                if not row or row.get("id") in gold or not weak_stance_label(row):
-                    continue
-                if " ".join(str(row.get("response") or "").lower().split()) in test_texts:
-                    continue  # a reply shared with a held-out record would leak it
-                weak_rows.append(row)
+            rows = [json.loads(line) for line in fh if line.strip()]
+        weak_rows += usable_weak_rows(rows, gold_ids=gold.keys(), heldout_texts=test_texts)
     dev_ex = collect_stance_examples(dev_rows, nlp=nlp, gold=gold)
     weak_ex = [e for e in collect_stance_examples(weak_rows, nlp=nlp) if e.group not in test_texts]
     kw = dict(C=C, seed=seed, weak_weight=weak_weight, threshold=threshold)
@@ -267,9 +306,8 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
         "n_weak": len(weak_ex),
         "weak_labels": dict(sorted(Counter(f"{e.weak[0]}:{e.weak[1]}" for e in weak_ex).items())),
     }
-    model = _fit(dev_ex, weak_ex, C=C, seed=seed, weak_weight=weak_weight, threshold=threshold)
-    prior = official_prior_table(dev_ex, threshold=threshold)
-    reliability = rule_reliability(dev_ex, threshold=threshold)
+    model = fit_stance_model(dev_ex, weak_ex, **kw)
+    prior, reliability = model.meta_["official_prior"], model.meta_["rule_reliability"]
     test_rows = [records[i] for i in sorted(test_ids) if i in records]
     if test_rows:
         test_ex = collect_stance_examples(test_rows, nlp=nlp, gold=gold)
@@ -278,12 +316,12 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
              for e in test_ex])), 4)
         metrics["n_test"] = len(test_ex)
     model.meta_ = {
+        **model.meta_,
         "training_data": [*({"path": Path(p).name, "records": sum(1 for e in dev_ex if e.record_id in _ids(p))}
                             for p in gold_paths),
                           *({"path": Path(p).name, "weak_records": sum(1 for e in weak_ex if e.record_id in
                                                                         _row_ids(p))} for p in weak_paths)],
         "date": date or dt.date.today().isoformat(), "metrics": metrics, "n_examples": len(dev_ex) + len(weak_ex),
-        "official_prior": prior, "rule_reliability": reliability, "explicit_threshold": threshold,
         "params_training": {"weak_weight": weak_weight, "alpha": _ALPHA, "folds": folds},
     }
     out = Path(out_dir)

@@ -33,3 +33,6 @@ def test_each_dev_record_is_predicted_once_by_a_model_trained_without_it(assesso
     # the shipped evidence model is cross-fitted too: one per fold, none of them the shipped one
     evidence = {crossfit_fold(p["id"], 2): p["versions"]["evidence_model"] for p in out}
     assert len(set(evidence.values())) == 2 and assessor.versions["evidence_model"] not in evidence.values()
+    # so is the stance model
+    stance = {crossfit_fold(p["id"], 2): p["versions"]["stance_model"] for p in out}
+    assert len(set(stance.values())) == 2 and assessor.versions["stance_model"] not in stance.values()

@@ -155,8 +155,8 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
         metrics = ev.evaluate(gold_rows, predictions, records=records, bootstrap=bootstrap,
                               sources=sources if len(gold) > 1 else None)
         if cross_fit and not pred:
-            metrics["dev_ask_model"] = (f"out-of-fold: {cross_fit} folds of dev, each predicted by a model "
-                                        "trained on the others")
+            metrics["dev_ask_model"] = (f"out-of-fold: {cross_fit} folds of dev, each predicted by models "
+                                        "(ask labels, evidence, stance) trained on the others")
     written = ev.write_evaluation_report(metrics, out_dir)
     primary = metrics.get("primary", {})
     if primary:

@@ -8,8 +8,10 @@ the dev records are cut into folds by a fixed hash of their id; for each fold a 
 trained, with the shipped model's settings, on the other folds and predicts this one. The
 test split is untouched: it keeps the shipped model, trained on all of dev.
 
-The stance model is not refitted: its rules decide every record that states a position, and
-the model weighs conduct cues only for the rest (see ``stance_model``).
+The stance model is refitted the same way (with the shipped model's settings, its weak labels
+kept, minus any reply a held-out dev record shares), so the dev stance figures are
+out-of-fold as well; the rules that decide replies stating a position were still written
+against these records.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def crossfit_fold(record_id: str, folds: int) -> int:
 
 def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping[str, Mapping[str, Any]], *,
                              assessor: "Assessor", folds: int = 5, seed: int = 0) -> list[dict[str, Any]]:
-    """Assess each gold record of the dev split with an ask model (and evidence model) trained without its fold.
+    """Assess each gold record of the dev split with models (ask labels, evidence, stance) trained without its fold.
 
     Args:
         gold: gold records; only those :func:`respassess.evaluate.heldout_split` puts in "dev"
@@ -79,6 +81,7 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
     # evidence figures are out-of-fold as well
     evidence_model = assessor.evidence_model
     rows = collect_evidence_rows(dev, records, assessor=rules) if evidence_model is not None else None
+    stance = _StanceRefit(gold, dev, records, assessor) if assessor.stance_model is not None else None
     out: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="respassess-crossfit-") as tmp:
         for k in range(folds):
@@ -101,6 +104,11 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
                 fitted = EvidenceModel(C=evidence_model.C, seed=seed, threshold=evidence_model.threshold)
                 fitted.fit(rows.X[keep], rows.y[keep]).meta_ = {"date": f"crossfit-fold{k}of{folds}"}
                 settings["evidence_model"] = str(fitted.save(Path(tmp) / f"evidence-fold{k}.json"))
+            if stance is not None:
+                held = {g["id"] for g in todo}
+                refit = stance.fit(held, seed=seed)
+                refit.meta_["date"] = f"crossfit-fold{k}of{folds}"
+                settings["stance_model"] = str(refit.save(Path(tmp) / f"stance-fold{k}.json"))
             fold_assessor = Assessor(assessor.config.replace(**settings), nlp=assessor.nlp, embedder=assessor.embedder)
             recs = [record_from_mapping(records[g["id"]], source="records") for g in todo]
             for a in fold_assessor.assess_many(recs):
@@ -108,3 +116,30 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
                 out[row["id"]] = row
             log.info("cross-fit fold %d/%d: %d asks trained, %d records predicted", k + 1, folds, len(train), len(todo))
     return [out[g["id"]] for g in dev if g["id"] in out]
+
+
+class _StanceRefit:
+    """The stance model's training examples, built once, and a refit that leaves some dev records out."""
+
+    def __init__(self, gold: Sequence[Mapping[str, Any]], dev: Sequence[Mapping[str, Any]],
+                 records: Mapping[str, Mapping[str, Any]], assessor: "Assessor") -> None:
+        from ..evaluate import heldout_split
+        from ..stance_training import collect_stance_examples, reply_key, usable_weak_rows
+
+        shipped = assessor.stance_model
+        self.C, self.threshold = shipped.C, shipped.explicit_threshold
+        self.weak_weight = float(shipped.meta_.get("params_training", {}).get("weak_weight", 0.5))
+        labels = {g["id"]: g["stance"] for g in gold}
+        heldout = {reply_key(records[i].get("response")) for i in labels if heldout_split(i) == "test" and i in records}
+        weak = usable_weak_rows(records.values(), gold_ids=labels.keys(), heldout_texts=heldout)
+        self.dev_ex = collect_stance_examples([records[g["id"]] for g in dev], nlp=assessor.nlp, gold=labels)
+        self.weak_ex = collect_stance_examples(weak, nlp=assessor.nlp)
+
+    def fit(self, held: set[str], *, seed: int) -> Any:
+        """A model fitted without the ``held`` records, nor any gold or weak record sharing one of their replies."""
+        from ..stance_training import fit_stance_model
+
+        groups = {e.group for e in self.dev_ex if e.record_id in held}
+        return fit_stance_model([e for e in self.dev_ex if e.group not in groups],
+                                [e for e in self.weak_ex if e.group not in groups], C=self.C, seed=seed,
+                                weak_weight=self.weak_weight, threshold=self.threshold)

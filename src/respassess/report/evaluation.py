@@ -100,7 +100,8 @@ def build_sections(metrics: Mapping[str, Any]) -> dict[str, Any]:
              "overstate what to expect on new documents; 'test' is the held-out estimate.",
              "Gold: one annotator (ANNOTATION.md). Square brackets are 95 % bootstrap intervals over records."]
     if metrics.get("dev_ask_model"):
-        notes.append(f"Dev ask labels are {metrics['dev_ask_model']}: the ask figures on 'dev' are not in-sample.")
+        notes.append(f"Dev predictions are {metrics['dev_ask_model']}: the models' figures on 'dev' are not "
+                     "in-sample (the rules were still written against dev).")
     source = metrics.get("source") or {}
     if source:
         versions = ", ".join(f"{k} {v}" for k, v in (source.get("versions") or {}).items())
