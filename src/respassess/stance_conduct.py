@@ -105,7 +105,7 @@ _DONE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|recently\s+|also\
                    r"(?:complet|initiat|implement|finalis|finaliz|"
                    r"introduc|publish|issu|updat|amend|revis|establish|instruct|train|install|fitt|replac|carri|undert|"
                    r"remind|advis|brief|circulat|distribut|notif|alert|modif|reduc|impos|restrict|remov|chang|"
-                   r"develop|creat|launch|start|commenc|adopt|contact|written|wrote|includ|incorporat|added|embedd|"
+                   r"develop|creat|launch|start|commenc|adopt|contact|written|wrote|"
                    r"done|taken|made|sent|put\s+in\s+place)\w*", _F)
 _STATUS_QUO = re.compile(r"\balready\b|\b(?:guarantee|provide|stipulate|require|define|criminalis|criminaliz|prohibit|"
                          r"regulate|enjoy|apply|cover|include|exist|allow|permit|contain)\w*", _F)
