@@ -17,3 +17,11 @@ def test_doctor_reports_the_cosine_rule_and_a_missing_model(tmp_path):
     assert _checks(evidence_model="rules")["evidence model"] == ("none (cosine rule)", True)
     value, good = _checks(evidence_model=str(tmp_path / "nope.json"))["evidence model"]
     assert not good and "does not exist" in value
+
+
+def test_doctor_reports_the_stance_model_the_settings_name(tmp_path):
+    value, good = _checks()["stance model"]
+    assert good and value.startswith("stance-lr-")
+    assert _checks(stance_model="rules")["stance model"] == ("none (rules only)", True)
+    value, good = _checks(stance_model=str(tmp_path / "nope.json"))["stance model"]
+    assert not good and "does not exist" in value

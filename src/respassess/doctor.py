@@ -71,16 +71,16 @@ def run_checks(config: AssessConfig | None = None) -> Iterator[tuple[str, str, b
 
     name, good = coverage_model_status(config.coverage_model)
     yield "coverage model", name, good
+    from .config import RULES
     from .errors import ModelIntegrityError
     from .stance_model import load_stance_model
 
     try:
-        stance_model = load_stance_model()
+        stance_model = None if config.stance_model == RULES else load_stance_model(config.stance_model)
         yield "stance model", stance_model.version if stance_model else "none (rules only)", True
     except ModelIntegrityError as exc:
         yield "stance model", str(exc), False
     from .align.relevance import load_evidence_model
-    from .config import RULES
 
     try:
         evidence_model = None if config.evidence_model == RULES else load_evidence_model(config.evidence_model)
