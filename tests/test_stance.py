@@ -45,6 +45,33 @@ def test_stance_cues(texts, expected):
     assert call.evidence is not None and call.evidence.text in texts
 
 
+@pytest.mark.parametrize("texts,expected", [
+    # one verdict per part, set against each other (ANNOTATION.md §1 "split by part"; invented, in the genre)
+    (["The Government supports establishing a register but does not support annual reporting to Parliament."],
+     Stance.PARTIALLY_ACCEPTED),
+    (["The Government does not support a new register.", "However, it agrees to report annually."],
+     Stance.PARTIALLY_ACCEPTED),
+    (["The Government agrees to report annually.", "However, it does not agree to a new register."],
+     Stance.PARTIALLY_ACCEPTED),
+    (["The Government supports part (a) of the recommendation.", "It does not support part (b)."],
+     Stance.PARTIALLY_ACCEPTED),
+    # declining the recommendation as a whole is a refusal, whatever else is supported beside it
+    (["While the Government supports efforts to improve safety, it does not support this recommendation."],
+     Stance.REJECTED),
+    (["The Government does not support this recommendation.", "However, it supports the Committee's aim."],
+     Stance.REJECTED),
+    # the responder's own label line keeps its verdict
+    (["Not supported.", "The Government will, however, publish incident data annually."], Stance.REJECTED),
+])
+def test_verdicts_split_by_part(texts, expected):
+    assert read_stance(_sentences(*texts), response=" ".join(texts), model=False).stance is expected
+
+
+def test_support_for_the_aim_alone_is_not_a_part_accepted():
+    texts = ["The Government supports the intent of this recommendation but does not agree with a register."]
+    assert read_stance(_sentences(*texts), response=texts[0], model=False).stance is not Stance.PARTIALLY_ACCEPTED
+
+
 def test_official_labels_map_through_tables_and_mismatch_is_flagged():
     assert official_stance("Supported in Principle") is Stance.ACCEPTED_IN_PRINCIPLE
     assert official_stance("Accepted and implemented") is Stance.ACCEPTED

@@ -39,7 +39,10 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                 # "agrees with the first part", "The CAA accepts the first element of this recommendation"
                                 r"|\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:with\s+)?(?:the\s+)?"
                                 r"(?:first|second|third|fourth|latter|former|final|last)\s+(?:part|half|element|limb|aspect|component)\b"
-                                r"|\b(?:supports?|agrees?|accepts?)\s+(?:some|parts?)\s+of\b"),
+                                r"|\b(?:supports?|agrees?|accepts?)\s+(?:some|parts?)\s+of\b"
+                                # "supports part (a) of the recommendation", "agrees with parts 1 and 3"
+                                r"|\b(?:supports?|agrees?(?:\s+with)?|accepts?)\s+parts?\s+\(?[a-z0-9]{1,4}\)"
+                                r"|\b(?:supports?|agrees?(?:\s+with)?|accepts?)\s+parts?\s+\d{1,2}\b"),
     (Stance.REJECTED, rf"\bnot\s+(?:supported|agreed|accepted)\b|\b{_NEG}\s+(?:support|agree|accept|endorse)\b"
                       r"|\bdisagrees?\b|\brejects?\b|\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?rejected\b"
                       r"|\bdeclines?\s+(?:to|this)\b|\bis\s+not\s+in\s+a\s+position\s+to\s+(?:support|accept)"
@@ -85,6 +88,15 @@ _PURPOSE = re.compile(r"\b(?:required|needed|necessary|in\s+order|designed|used|
                       r"seeks?|help(?:s|ed)?|works?|working)\s+to\s*$", re.IGNORECASE)
 #: sentences after which a cue no longer speaks for the whole response
 _OPENING = 3
+# One verdict for each part, set against each other: "supports a register but does not support annual
+# reporting", "does not support a new register. However, it agrees to report annually".
+# (support for the aim alone is acceptance in principle, ANNOTATION.md §1, not a part accepted)
+_YES = re.compile(r"\b(?:supports?|agrees?|accepts?)\b(?!\s+(?:with\s+|to\s+)?(?:the|its)\s+(?:intent|intention|spirit|aim|"
+                  r"objective|principle)s?\b)", re.IGNORECASE)
+_NO = re.compile(rf"\b{_NEG}\s+(?:support|agree|accept)\b|\bnot\s+(?:supported|agreed|accepted)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|however|whereas|while|although)\b", re.IGNORECASE)
+# "does not support this recommendation" declines the whole, whatever else is supported
+_WHOLE = re.compile(r"\s*(?:with\s+|to\s+)?(?:this|the|these|all|both)\s+(?:\w+\s+){0,2}?recommendations?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -267,6 +279,10 @@ def _refine(stance: Stance, sent: Sentence, hits: Sequence[tuple[float, Stance, 
     follows it.
     """
     label = bool(_label_line(sent.text))
+    after = next((s for s in sentences if s.index == sent.index + 1), None)
+    if not label and stance in (Stance.ACCEPTED, Stance.REJECTED) and after is not None \
+            and _split_verdict(sent.text, after.text):
+        return Stance.PARTIALLY_ACCEPTED, sent
     if stance is Stance.NOTED:
         # "The Government notes this recommendation. The Government supports the intent ...": the
         # second sentence states the position the label line leaves open.
@@ -298,6 +314,24 @@ def _refine(stance: Stance, sent: Sentence, hits: Sequence[tuple[float, Stance, 
     return stance, sent
 
 
+def _split_verdict(first: str, second: str | None = None) -> bool:
+    """Whether a sentence (or a sentence and the next, opening with "However") accepts one part and declines another."""
+    if second is not None:
+        if not re.match(r"\s*(?:however|but)\b", second, re.IGNORECASE):
+            return False
+        if any(_WHOLE.match(t[m.end():]) for t in (first, second) for m in _NO.finditer(t)):
+            return False
+        yes_first = bool(_YES.search(_NO.sub(" ", first)))
+        return (bool(_NO.search(first)) and not yes_first and bool(_YES.search(_NO.sub(" ", second)))) or \
+               (yes_first and not _NO.search(first) and bool(_NO.search(second)))
+    no = _NO.search(first)
+    if no is None or _WHOLE.match(first[no.end():]):
+        return False
+    yes = [m for m in _YES.finditer(first) if not (no.start() <= m.start() < no.end())]
+    # the two verdicts must be set against each other, not one inside the other's object
+    return any(_CONTRAST.search(first[min(m.end(), no.end()):max(m.start(), no.start())]) for m in yes)
+
+
 def _commits_to_means(sent: Sentence, commitments: Sequence[Commitment]) -> bool:
     """Whether the sentence itself carries a firm, unconditional commitment to a concrete step."""
     return any(sent.start <= c.start < sent.end and c.strength is CommitmentStrength.FIRM and not c.conditional
@@ -317,6 +351,8 @@ def _sentence_stance(text: str) -> Stance | None:
     label = _label_line(text)
     if label:
         return official_stance(label.group("label")) or Stance.UNCLEAR
+    if _split_verdict(text):
+        return Stance.PARTIALLY_ACCEPTED
     for stance, pattern in _COMPILED:
         m = pattern.search(text)
         if not m:
