@@ -25,6 +25,9 @@ def test_seed_recommendation_splits_into_its_asks(nlp, seed_record):
      None),
     # a hyphenated compound is not a "funded" property
     ("Every provider and commissioner of NHS-funded care should have access to digital platforms.", None),
+    # the metrics keep the property word that qualifies them (invented, in the genre)
+    ("The Committee recommends that the Government develop a workforce strategy with measurable targets by the end "
+     "of 2024.", ["develop a workforce strategy", "measurable targets", "by the end of 2024"]),
 ])
 def test_genre_rules(nlp, text, expected):
     asks = split_asks(nlp(text))

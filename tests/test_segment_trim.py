@@ -35,6 +35,13 @@ def test_split_property_drops_the_opening_of_the_noun_phrase():
         ["publish a plan that is", "fully costed", "by the end of the year"]
 
 
+def test_measurable_keeps_the_metrics_it_qualifies():
+    # "measurable targets" is the metrics ask itself; cutting the property word off would leave "with" and "targets"
+    text = "develop a national workforce strategy, with measurable targets, by the end of 2024"
+    assert [text[s:e].strip(" ,") for s, e in split_property(text, 0, len(text))] == \
+        ["develop a national workforce strategy", "measurable targets", "by the end of 2024"]
+
+
 def test_trim_drops_a_page_number_line_and_joining_words():
     text = "and then the number of individuals related to; and\n6\n"
     s, e = trim(text, 0, len(text))

@@ -225,7 +225,10 @@ FUNDING_ASK = re.compile(
     r"\b(?:additional|more|adequate|sufficient|dedicated|increased|new|extra|appropriate|ring-?fenced|long-term|"
     r"sustainable|state|public|government)\s+(?:funding|resources|resourcing|investment|budget|financial\s+support)\b|"
     r"\b(?:fund|allocate|provide|increase|commit|secure|invest)\s+(?:\S+\s+){0,3}?(?:funding|resources|money|"
-    r"budget|finance)\b|\bbe\s+(?:properly\s+|adequately\s+|fully\s+)?(?:funded|resourced)\b",
+    r"budget|finance)\b|\bbe\s+(?:properly\s+|adequately\s+|fully\s+)?(?:funded|resourced)\b|"
+    # "fund it through the 2024-25 Budget" (the verb, not "the Fund")
+    r"(?<!\bthe\s)\bfund\s+(?:it|this|these|them|the|a|an)\b|"
+    r"\b(?:through|in|via|from)\s+(?:(?:the|future|forthcoming|next)\s+){0,2}(?:\d{4}(?:[-–]\d{2,4})?\s+)?budgets?\b",
     _I)
 #: The response costs or funds it.
 FUNDING_MET = re.compile(

@@ -92,11 +92,25 @@ def drop_elaboration(doc: "Doc", start: int, end: int, *, directive: bool = True
 _OPEN_NOUN_PHRASE_RE = re.compile(r"\b(?:a|an|the|new|its|their|his|her|our|this|these)\s*$", re.IGNORECASE)
 
 
+# "measurable targets": the property qualifies a noun that is itself the metrics asked for
+_METRIC_NOUN_RE = re.compile(r"\s+(?:targets?|outcomes?|milestones?|indicators?|objectives?|goals?|measures?|results?|"
+                             r"KPIs?|benchmarks?|performance\s+(?:indicators?|measures?))\b", re.IGNORECASE)
+# what joins such a phrase to the deliverable before it: "a strategy, with | measurable targets"
+_JOINER_RE = re.compile(r"[\s,]*\b(?:with|and|including|containing|setting\s+out)\s*$", re.IGNORECASE)
+
+
 def split_property(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Pull a required property ("fully costed") out of a deliverable as an ask of its own."""
     m = PROPERTY_RE.search(text, start, end)
     if not m or end - start < 25 or text[max(0, m.start() - 2):m.start()].strip().endswith("-"):
         return [(start, end)]
+    noun = _METRIC_NOUN_RE.match(text, m.end(), end) if m.group(0).lower().endswith("measurable") else None
+    if noun is not None:
+        # "a strategy, with measurable targets, by 2024": the targets are one ask (the metrics), not a
+        # property word cut off its noun
+        joiner = _JOINER_RE.search(text, start, m.start())
+        pieces = [(start, joiner.start() if joiner else m.start()), (m.start(), noun.end()), (noun.end(), end)]
+        return [(s, e) for s, e in pieces if e > s]
     pieces = [(start, m.start()), (m.start(), m.end()), (m.end(), end)]
     if _OPEN_NOUN_PHRASE_RE.search(text, start, m.start()) and len(text[m.end():end].split()) >= 2:
         # "develop a new | fully costed | plan for ...": the deliverable is named after the
