@@ -161,6 +161,23 @@ def test_extract_dates_australian_sentences(nlp, sentence, expected, absent):
         assert text not in by_text
 
 
+@pytest.mark.parametrize("sentence,text,value", [
+    # invented, in the genre: a fiscal event whose name no other noun shares stands on its own
+    ("Funding will be considered as part of the Mid-Year Economic and Fiscal Outlook (MYEFO) process.",
+     "the Mid-Year Economic and Fiscal Outlook (MYEFO) process", None),
+    ("Funding will be considered at MYEFO.", "MYEFO", None),
+    ("This will be considered in the 2024-25 MYEFO.", "2024-25 MYEFO", "2024-12-18"),
+])
+def test_fiscal_events_named_alone(nlp, sentence, text, value):
+    found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2024-11-15", jurisdiction=AU)}
+    assert text in found and found[text].value == value and found[text].role is DateRole.DEADLINE
+    assert found[text].granularity is DateGranularity.EVENT
+
+
+def test_a_spending_review_in_lower_case_is_not_the_fiscal_event(nlp):
+    assert not extract_dates(nlp("The spending review of the department found waste."), jurisdiction=AU)
+
+
 def test_extract_dates_dhsc_record(nlp):
     recs = {r["id"]: r for r in load_jsonl(shared_path("records", "uk_dhsc.jsonl"))}
     rec = recs["uk-dhsc-mhis-rapid-review-rec10"]

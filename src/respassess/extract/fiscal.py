@@ -53,7 +53,8 @@ def fiscal_event(core: str, cal: FiscalCalendar) -> NormalisedDate | None:
         return make(str(year), G.EVENT, iso_day(year, 1, 1), iso_day(year, 12, 31),
                      note=f"'{name} {lab}' is not in the fiscal events table; only its year is known")
     m = re.fullmatch(rf"(?:the\s+|a\s+)?(?:(?:next|upcoming|forthcoming|coming|following|current|this|last|previous|"
-                     rf"future|later|subsequent)\s+)*(?P<name>{v['event_names']})(?:\s+(?:cycle|process|period|round))?", core)
+                     rf"future|later|subsequent)\s+)*(?P<name>{v['event_names']})(?:\s*\([a-z]{{3,6}}\))?"
+                     rf"(?:\s+(?:cycle|process|period|round))?", core)
     if m:
         return make(None, G.EVENT, None, None, vague=True, relative=True, resolved=False,
                      note="fiscal event named without its year; date not known")
