@@ -152,3 +152,19 @@ class _Sequence:
         label = next(self.labels)
         score = label.score
         return label, 0.9, score, (float(score == 0.0), float(score == 0.5), float(score == 1.0))
+
+
+def test_a_bare_position_leaves_every_ask_unaddressed_whatever_the_model_says():
+    # ANNOTATION.md §2: a bare "Supported" answers no ask, even one whose words it shares
+    text = "The Government supports this recommendation."
+    sentences = (Sentence(0, text, 0, len(text)),)
+    asks = (Ask(0, "support the sector", 0, 18), Ask(1, "with adequate funding", 20, 41))
+    evidence = evidence_for_asks(asks, (Alignment(0, 0, 0.7), Alignment(1, 0, 0.5)), sentences)
+    out = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.PARTIAL))
+    assert all(a.label is AskLabel.UNADDRESSED and a.evidence == () for a in out)
+    # a refusal still declines them, and a reply that says more is left to the model
+    assert all(a.label is AskLabel.REJECTED for a in label_asks(evidence, stance=Stance.REJECTED,
+                                                                 model=_Always(AskLabel.REJECTED)))
+    longer = text + " It has funded the sector's peak body since 2021 and will expand its programs."
+    evidence = evidence_for_asks(asks, (Alignment(0, 0, 0.7),), (Sentence(0, longer, 0, len(longer)),))
+    assert label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.PARTIAL))[0].label is AskLabel.PARTIAL

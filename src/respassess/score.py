@@ -122,6 +122,7 @@ class AskEvidence:
     response_dates: tuple[DateMention, ...] = ()
     response_amounts: tuple[MoneyAmount, ...] = ()
     response_sentences: int = 0
+    response_words: int = 0
     response_deferred: bool = False
     response_rejected: bool = False
     n_asks: int = 1
@@ -201,7 +202,7 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
     whole = " ".join(s.text for s in sentences)
     context = dict(response_commitments=tuple(commitments), response_actions=tuple(actions),
                    response_dates=tuple(dates), response_amounts=tuple(amounts), response_sentences=len(sentences),
-                   response_deferred=bool(DEFERRAL_RE.search(whole)), response_rejected=bool(REJECTION_RE.search(whole)),
+                   response_words=len(whole.split()), response_deferred=bool(DEFERRAL_RE.search(whole)), response_rejected=bool(REJECTION_RE.search(whole)),
                    n_asks=len(asks))
     undertaking_sentences = tuple(sentences[i] for i in undertakings)
     out = []
@@ -265,7 +266,12 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
             label, confidence, expected, distribution = model.score_evidence(ev, stance)
             # the rules' words explain the model's call only when both agree
             reason = f"model: {reason}" if label is rule_label else "model: from the evidence features as a whole"
-        if label is AskLabel.UNADDRESSED and ev.answered_whole and not ev.property_missing \
+        if _bare_position(ev) and stance is not Stance.REJECTED:
+            # ANNOTATION.md §2: a bare "Supported" (or a cross-reference with no text of its own) leaves every
+            # ask unaddressed, whatever its words have in common with the ask
+            label, confidence, reason = AskLabel.UNADDRESSED, 0.9, "the response states a position and nothing else"
+            expected, distribution = 0.0, (1.0, 0.0, 0.0)
+        elif label is AskLabel.UNADDRESSED and ev.answered_whole and not ev.property_missing \
                 and stance is not Stance.REJECTED:
             # ANNOTATION.md §2: unaddressed is "nothing in the response speaks to this ask"; an undertaking on
             # the whole recommendation speaks to it without its specifics, which is partial at most
@@ -276,6 +282,17 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
                                evidence=evidence_sents, reason=reason, expected_score=expected,
                                score_distribution=distribution))
     return _undertaken(out, evidence, stance)
+
+
+#: at most this many words in a reply that only states its position ("The Government accepts this
+#: recommendation.", "Response: Supported / See response to PJCIS recommendation 3.")
+_BARE_WORDS = 10
+
+
+def _bare_position(ev: AskEvidence) -> bool:
+    """Whether the reply says nothing but its position: a sentence or two, no step, date or money."""
+    return 0 < ev.response_words <= _BARE_WORDS and ev.response_sentences <= 2 and not (
+        ev.response_commitments or ev.response_actions or ev.response_dates or ev.response_amounts)
 
 
 # A reply that takes the recommendation on: its undertakings answer the recommendation.

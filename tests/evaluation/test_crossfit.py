@@ -36,3 +36,16 @@ def test_each_dev_record_is_predicted_once_by_a_model_trained_without_it(assesso
     # so is the stance model
     stance = {crossfit_fold(p["id"], 2): p["versions"]["stance_model"] for p in out}
     assert len(set(stance.values())) == 2 and assessor.versions["stance_model"] not in stance.values()
+
+
+def test_held_out_records_never_lend_their_official_labels_to_the_stance_refit(assessor):
+    from respassess.evaluation.crossfit import _StanceRefit
+
+    gold = [g for g in load_jsonl(shared_path("gold", "dev.jsonl")) if g["id"].startswith("au-otd1324")]
+    dev = [g for g in gold if heldout_split(g["id"]) == "dev"][:6]
+    test = [g for g in gold if heldout_split(g["id"]) == "test"][:2]
+    records = load_record_texts([shared_path("records", "au_dev.jsonl")])
+    weak_ids = {e.record_id for e in _StanceRefit(dev + test, dev, records, assessor).weak_ex}
+    assert weak_ids and not weak_ids & {g["id"] for g in dev + test}
+    # told only of the dev records, the refit would take the held-out ones' official labels as weak labels
+    assert {g["id"] for g in test} <= {e.record_id for e in _StanceRefit(dev, dev, records, assessor).weak_ex}

@@ -118,6 +118,9 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
         for row in ev.load_gold(path):
             gold_rows.append(row)
             sources.setdefault(row["id"], Path(path).name)
+    # the cross-fit sees every gold id (never a held-out label) so that it keeps held-out records and their
+    # replies out of its weak stance labels, as `respassess train` does, with or without --dev-only
+    all_gold_rows = gold_rows
     if dev_only:
         gold_rows = [row for row in gold_rows if ev.heldout_split(row["id"]) == "dev"]
     paths = list(records_paths) or [p for p in {Path(g).resolve().parent.parent / "records" for g in gold}
@@ -141,7 +144,7 @@ def evaluate(gold, pred, records_paths, other_gold, out_dir, bootstrap, keep_pre
             if cross_fit:
                 from ..evaluation.crossfit import cross_fitted_predictions
 
-                dev_pred = cross_fitted_predictions(gold_rows, records, assessor=assessor, folds=cross_fit)
+                dev_pred = cross_fitted_predictions(all_gold_rows, records, assessor=assessor, folds=cross_fit)
                 done = {p["id"] for p in dev_pred}
                 rest = [r for r in todo if r.id not in done]
                 predictions = dev_pred + [a.to_dict() for a in assessor.assess_many(rest)]

@@ -46,7 +46,8 @@ def cross_fitted_predictions(gold: Sequence[Mapping[str, Any]], records: Mapping
 
     Args:
         gold: gold records; only those :func:`respassess.evaluate.heldout_split` puts in "dev"
-            and whose text is in ``records`` are predicted.
+            and whose text is in ``records`` are predicted and trained on. Pass the held-out ones too: their
+            ids and replies are then kept out of the stance model's weak labels (their labels are never read).
         records: source records by id (from :func:`respassess.evaluate.load_record_texts`).
         assessor: supplies the spaCy pipeline, the embedder, the settings and the C of its ask model.
         folds: number of folds (at least 2).
