@@ -68,6 +68,29 @@ def test_not_commitments(nlp, sentence):
     assert extract_commitments(doc, _sentences(doc)) == ()
 
 
+@pytest.mark.parametrize("sentence,strength,actor", [
+    # nz_taic_all.jsonl replies: a step scheduled in the passive ("is to be" + a participle of change)
+    ("The Safe Ship Management data and definitions are to be revised, in consultation with DOC for safety of "
+     "operations.", "firm", "Maritime NZ"),
+    ("NRSS 3 is to be withdrawn later this year and replaced with the new standard.", "firm", "Maritime NZ"),
+    ("The procedure is to be reviewed by the safety committee.", "vague", "the safety committee"),
+])
+def test_a_step_scheduled_in_the_passive_is_a_commitment(nlp, sentence, strength, actor):
+    doc = nlp(sentence)
+    (c,) = extract_commitments(doc, _sentences(doc), responder="Maritime NZ")
+    assert c.strength is CommitmentStrength(strength) and c.actor == actor  # the doer, not the thing done
+
+
+@pytest.mark.parametrize("sentence", [
+    # a rule stated, not a step undertaken (nz_taic_all.jsonl wording)
+    "Any defects affecting aircraft airworthiness are to be reported to the company chief engineer.",
+    "No parachuting operation is to be conducted with more occupants than seats.",
+])
+def test_a_rule_in_the_passive_is_not_a_commitment(nlp, sentence):
+    doc = nlp(sentence)
+    assert extract_commitments(doc, _sentences(doc)) == ()
+
+
 # Actions: (sentence, status, cue word) -- these are never commitments
 ACTIONS = [
     ("At Autumn Budget 2024, the government announced an almost £1 billion increase to SEND funding.", "completed",

@@ -61,6 +61,7 @@ def _actor(doc: "Doc", verb: "Token", responder: str | None = None) -> str | Non
     agent ("the guidance will be published") is done by the responder, so its patient is not
     the actor. A tracker label glued to the subject ("Supported ASIO ...") is dropped.
     """
+    verb = _scheduled_participle(verb) or verb  # "the manual is to be revised": a passive, whoever its subject
     if _passive(verb):
         agent = [c for c in verb.children if c.dep_ == "agent"]
         objs = [g for g in agent[0].children if g.dep_ == "pobj"] if agent else []
@@ -157,6 +158,9 @@ def _is_to(verb: "Token") -> tuple[str, str] | None:
     """ "The strategy is to deliver a Business Case", "The Government's objective is to ensure ...": a plan."""
     cues = _cues()
     doc = verb.doc
+    participle = _scheduled_participle(verb)
+    if participle is not None:
+        return _scheduled(verb, participle)
     if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to" or doc[verb.i + 2].dep_ != "xcomp":
         return None
     subj = _subject(verb)
@@ -168,6 +172,33 @@ def _is_to(verb: "Token") -> tuple[str, str] | None:
         return "is to", "qualified"
     if subj.ent_type_ in ("ORG", "PERSON", "GPE") or lemma in cues["agent_words"]:
         return "is to", "firm"  # "The Department is to publish ..."
+    return None
+
+
+def _scheduled_participle(verb: "Token") -> "Token | None":
+    """The participle of "is to be" + participle ("is to be revised"), else ``None``."""
+    doc, i = verb.doc, verb.i
+    if verb.lemma_ == "be" and i + 3 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].lower_ == "be" \
+            and doc[i + 3].tag_ == "VBN" and doc[i + 3].dep_ == "xcomp":
+        return doc[i + 3]
+    return None
+
+
+def _scheduled(verb: "Token", participle: "Token") -> tuple[str, str] | None:
+    """ "The manual is to be revised", "NRSS 3 is to be withdrawn later this year": a step scheduled.
+
+    "Defects are to be reported to the chief engineer" or "No operation is to be conducted ..." states a
+    rule, not an undertaking: only participles of change (or of deliberation, which stays vague) count.
+    """
+    cues = _cues()
+    subj = _subject(verb)
+    if subj is not None and any(c.lower_ in ("no", "neither") for c in subj.children):
+        return None
+    lemma = participle.lemma_.lower()
+    if lemma in cues["scheduled_change_verbs"]:
+        return "is to be", "firm"
+    if lemma in cues["vague_verbs"]:
+        return "is to be", "vague"
     return None
 
 
