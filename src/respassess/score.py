@@ -202,7 +202,8 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
     whole = " ".join(s.text for s in sentences)
     context = dict(response_commitments=tuple(commitments), response_actions=tuple(actions),
                    response_dates=tuple(dates), response_amounts=tuple(amounts), response_sentences=len(sentences),
-                   response_words=len(whole.split()), response_deferred=bool(DEFERRAL_RE.search(whole)), response_rejected=bool(REJECTION_RE.search(whole)),
+                   response_words=len(whole.split()), response_deferred=bool(DEFERRAL_RE.search(whole)),
+                   response_rejected=bool(REJECTION_RE.search(whole)),
                    n_asks=len(asks))
     undertaking_sentences = tuple(sentences[i] for i in undertakings)
     out = []

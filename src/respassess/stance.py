@@ -91,12 +91,14 @@ _OPENING = 3
 # One verdict for each part, set against each other: "supports a register but does not support annual
 # reporting", "does not support a new register. However, it agrees to report annually".
 # (support for the aim alone is acceptance in principle, ANNOTATION.md §1, not a part accepted)
-_YES = re.compile(r"\b(?:supports?|agrees?|accepts?)\b(?!\s+(?:with\s+|to\s+)?(?:the|its)\s+(?:intent|intention|spirit|aim|"
-                  r"objective|principle)s?\b)", re.IGNORECASE)
+_YES = re.compile(r"\b(?:supports?|agrees?|accepts?)\b"
+                  r"(?!\s+(?:with\s+|to\s+)?(?:the|its)\s+(?:intent|intention|spirit|aim|objective|principle)s?\b)",
+                  re.IGNORECASE)
 _NO = re.compile(rf"\b{_NEG}\s+(?:support|agree|accept)\b|\bnot\s+(?:supported|agreed|accepted)\b", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:but|however|whereas|while|although)\b", re.IGNORECASE)
 # "does not support this recommendation" declines the whole, whatever else is supported
-_WHOLE = re.compile(r"\s*(?:with\s+|to\s+)?(?:this|the|these|all|both)\s+(?:\w+\s+){0,2}?recommendations?\b", re.IGNORECASE)
+_WHOLE = re.compile(r"\s*(?:with\s+|to\s+)?(?:this|the|these|all|both)\s+(?:\w+\s+){0,2}?recommendations?\b",
+                    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

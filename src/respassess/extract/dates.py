@@ -76,7 +76,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
              rf"(?:{_alt(names)})(?:\s+(?:cycle|process|period|round))?"
              # a name no other noun shares stands for the event on its own, written as a name: "considered at MYEFO",
              # "in the Autumn Statement" (not "the spending review of the department")
-             rf"|(?:the\s+)?(?=(?-i:[A-Z]))(?:{_alt(events['distinctive'])})(?:\s*\([A-Z]{{3,6}}\))?(?:\s+(?:cycle|process|period|round))?")
+             rf"|(?:the\s+)?(?=(?-i:[A-Z]))(?:{_alt(events['distinctive'])})(?:\s*\([A-Z]{{3,6}}\))?"
+             rf"(?:\s+(?:cycle|process|period|round))?")
     num = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|few|several|couple\s+of)"
     unit = r"(?:days?|weeks?|months?|years?|decades?)"
     duration = (rf"within\s+(?:the\s+)?(?:(?:next|coming|following|first)\s+)?{num}(?:{_DASH}\d+)?\s*-?\s*{unit}"
