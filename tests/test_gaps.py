@@ -619,3 +619,51 @@ def test_a_standing_arrangement_begun_long_ago_stays_existing_activity():
     gaps = _gaps(_stance(Stance.ACCEPTED, text), (_ask("Establish a national register", AskLabel.ADDRESSED, rec),),
                  text, rec, actions=(done,))
     assert GapKind.EXISTING_ACTIVITY_ONLY in _kinds(gaps)
+
+
+@pytest.mark.parametrize("sentence", [
+    # invented, in the genre of Australian federal replies: the states and territories are responsible
+    "The delivery of mental health services is primarily the responsibility of state and territory governments.",
+    "State and territory governments are responsible for the delivery of public mental health services.",
+    "States and territories have primary responsibility for mental health service delivery.",
+    "The Government will refer this recommendation to the Health Ministers' Meeting for consideration.",
+    "Implementation of this recommendation would require the agreement of all jurisdictions.",
+    # nz_taic_all.jsonl replies: another body is the one to act, or the responder cannot compel
+    "Land Transport New Zealand accepts this recommendation and believes that the appropriate body to review this "
+    "recommendation and act on it, is the National Rail System Standards Executive (NRSS).",
+    "Whilst the Council will work with the ferry operators in this regard, the Council has limited regulatory power "
+    "to require ferry owners to comply.",
+    "In order to achieve the new recommendation, it should be appreciated that other authorities will need to "
+    "implement changes.",
+    "The crossing in question is not on a state highway; it is therefore not appropriate for Transit to take the "
+    "lead role.",
+])
+def test_federal_and_regulatory_hand_offs_are_deflected(sentence):
+    rec = "The Committee recommends that the Government develop a national strategy for rural mental health services."
+    asks = (_ask("develop a national strategy for rural mental health services", AskLabel.PARTIAL, rec),)
+    gaps = _gaps(_stance(Stance.NOTED, sentence), asks, sentence, rec)
+    assert GapKind.DEFLECTED in _kinds(gaps)
+    _check_evidence(gaps, sentence, rec)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Training is the responsibility of the Flight Safety Manager within our organisation.",
+    "The State is responsible for ensuring equal access to health care.",
+    "The Corporation is not qualified to investigate pilot errors, and certainly has no authority to do so.",
+    "The Council has referred to the report in its annual plan.",
+])
+def test_own_responsibilities_and_references_are_not_hand_offs(sentence):
+    rec = "The Committee recommends that the Government develop a national strategy for rural mental health services."
+    asks = (_ask("develop a national strategy for rural mental health services", AskLabel.PARTIAL, rec),)
+    assert GapKind.DEFLECTED not in _kinds(_gaps(_stance(Stance.NOTED, sentence), asks, sentence, rec))
+
+
+def test_a_matter_that_will_be_considered_later_is_hedged():
+    # nz_taic_all.jsonl (022/09): the passive "will be considered" defers the decision like "will consider"
+    text = ("Maritime NZ accepts the recommendation and notes that this matter will be considered as part of "
+            "Maritime NZ's major review of seafarer qualifications and operational limits which is currently underway.")
+    rec = "The Director should address the safety issue of bridge resource management training."
+    asks = (_ask("address the safety issue", AskLabel.PARTIAL, rec),)
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), asks, text, rec)
+    assert GapKind.HEDGED in _kinds(gaps)
+    _check_evidence(gaps, text, rec)

@@ -149,6 +149,13 @@ def test_qualified_positions(texts, expected):
     (["The Government agrees to this recommendation in part."], Stance.PARTIALLY_ACCEPTED),
     (["The Government supports this recommendation in part."], Stance.PARTIALLY_ACCEPTED),
     (["The Government accepts the intent of this recommendation."], Stance.ACCEPTED_IN_PRINCIPLE),
+    (["The Government agrees with the objective of this recommendation."], Stance.ACCEPTED_IN_PRINCIPLE),
+    # a decision put off, in words the tracked labels do not use
+    (["Deferred.", "The Government will revisit this recommendation following the outcome of the review."],
+     Stance.UNDER_CONSIDERATION),
+    (["The Government is giving further consideration to this recommendation."], Stance.UNDER_CONSIDERATION),
+    (["The Government acknowledges the Committee's recommendation and will consider it in the context of broader "
+      "reforms."], Stance.UNDER_CONSIDERATION),
 ])
 def test_label_variants_of_the_genre(texts, expected):
     call = read_stance(_sentences(*texts), response=" ".join(texts))

@@ -102,7 +102,8 @@ HEDGE_SENTENCE = re.compile(
     r"\bmay\s+not\s+(?:necessarily\s+)?(?:result|lead)\b|\bunlikely\s+to\s+be\s+(?:prioriti[sz]ed|progressed)\b|"
     r"\bprepared\s+to\b|\bwilling\s+to\b|\b(?:is|are)\s+(?:currently\s+)?considering\b|\bmight\s+be\s+justified\b|"
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?being\s+considered\b|"
-    r"\bwill\s+require\s+further\b",
+    r"\b(?:will|would|shall|could)\s+(?:then\s+|also\s+|now\s+)?be\s+(?:further\s+|carefully\s+|fully\s+|duly\s+)?"
+    r"considered\b|\bwill\s+require\s+further\b",
     _I)
 
 _MAKE_VERBS = (r"(?:set\s+out|publish|develop|produce|prepare|draft|redraft|introduce|propose|bring\s+forward|"
@@ -180,6 +181,10 @@ DELIVERABLE = re.compile(
     r"proposals?|standards?|consultation|evidence|implications|reforms?|programme|program|study|research|"
     r"threshold|requirements|position|opinion|procedures?|process|update\s+to|NPRMs?|by-?laws?|rule\s+(?:changes?|"
     r"amendments?)|rule[- ]?making|(?:work\s+)?instructions|manuals?)\b", _I)
+#: Governments below the national one, which federal replies name as the ones responsible.
+_SUBNATIONAL = (r"(?:states(?:\s+and\s+territor(?:y|ies))?|state\s+and\s+territor(?:y|ies)|territories|jurisdictions|"
+                r"(?:state|territory|local|regional|provincial|municipal)\s+(?:and\s+territory\s+)?"
+                r"(?:governments?|councils?|authorities))")
 #: Placing the matter with another body ("a matter for", "best placed to", "ICS-led action").
 DEFLECT = re.compile(
     r"\b(?:is|are|remains?)\s+(?:a\s+|entirely\s+a\s+)?(?:matters?|responsibility|decisions?)\s+for\b|"
@@ -201,7 +206,25 @@ DEFLECT = re.compile(
     r"put)\s+to\s+(?:the\s+)?(?-i:[A-Z])|\boutside\s+(?:of\s+)?the\s+(?:control|remit|gift|scope)\s+of\b|"
     r"\b(?:highway|local|relevant|individual|each)\s+(?:\w+\s+)?(?:authority|authorities|trusts?|boards?|councils?|providers?)"
     r"\b[^.;]{0,60}?\b(?:is|are)\s+responsible\s+for\b|\b(?:may|might)\s+(?:want|wish)\s+to\s+(?:review|consider|look)\b|"
-    r"\b(?:does|do)\s+not\s+(?:oversee|have\s+(?:the\s+|any\s+)?(?:power|powers|remit|jurisdiction|responsibility))\b",
+    r"\b(?:does|do)\s+not\s+(?:oversee|have\s+(?:the\s+|any\s+)?(?:power|powers|remit|jurisdiction|responsibility))\b|"
+    # federations and regulators: the states' or the operators' responsibility, passing the recommendation on,
+    # lacking the power to compel, another body being the one to act
+    rf"\b{_SUBNATIONAL}\s+(?:\w+\s+){{0,2}}?(?:are|is|remain|have|has|hold|retain)\s+(?:primarily\s+|principally\s+|"
+    r"largely\s+|ultimately\s+)?(?:the\s+)?(?:primary\s+|principal\s+|direct\s+|constitutional\s+)?"
+    rf"(?:responsib(?:le|ility|ilities)|jurisdiction)\b|\bresponsibility\s+of\s+(?:the\s+)?(?:relevant\s+|individual\s+)?"
+    rf"{_SUBNATIONAL}|\b(?:is|are)\s+(?:\w+\s+)?(?:the\s+)?responsibility\s+of\s+(?:the\s+)?(?:individual\s+)?"
+    r"(?:operators?|employers?|manufacturers?|owners?)\b|"
+    r"\b(?:refer|convey|forward|pass|send|direct)(?:s|red|ed|ing)?\s+(?:on\s+)?(?:this|the|these|any|all|your)\s+"
+    r"(?:\S+\s+){0,4}?(?:recommendations?|matters?|issues?|concerns?)\s+(?:\S+\s+){0,2}?to\s+"
+    r"(?!be\b|ensure\b|address\b|the\s+attention)|"
+    r"\b(?:has|have)\s+(?:limited|no)\s+(?:regulatory\s+|legal\s+|statutory\s+|direct\s+)?(?:power|powers|authority|"
+    r"mechanism|jurisdiction)\s+to\s+(?:require|compel|enforce|mandate|direct|ensure)\b|"
+    r"\bother\s+(?:authorities|agencies|bodies|organi[sz]ations|parties|jurisdictions)\s+(?:will|would)\s+need\s+to\b|"
+    r"\bnot\s+(?:appropriate|the\s+role)\s+for\s+(?:\S+\s+){1,3}?to\s+(?:take|lead|assume)\b|"
+    r"\b(?:appropriate|relevant|proper|right)\s+(?:body|agency|organi[sz]ation|authority|forum|party)\s+to\s+"
+    r"(?:review|consider|address|progress|act|take|lead|implement|respond)\b|"
+    r"\brequire\w*\s+the\s+(?:agreement|cooperation|co-operation|support|consent)\s+of\s+(?:all\s+)?(?:the\s+)?"
+    r"(?:states|jurisdictions|state\s+and|other\s+)",
     _I)
 #: Waiting on another body ("awaiting the response from the Royal College"): a hand-off only when the
 #: responder undertakes nothing itself meanwhile.

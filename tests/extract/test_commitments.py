@@ -82,6 +82,29 @@ def test_a_step_scheduled_in_the_passive_is_a_commitment(nlp, sentence, strength
 
 
 @pytest.mark.parametrize("sentence", [
+    # invented, in the genre of Australian replies, and nz_taic_all.jsonl (009/06: "this training will take place
+    # on the simulator"): an activity the responder runs, scheduled to start or happen
+    "Consultation on an exposure draft will take place in early 2026.",
+    "The review will commence in March 2025.",
+    "This training will take place on the simulator operated by the Navy.",
+])
+def test_an_activity_scheduled_to_happen_is_the_responders_commitment(nlp, sentence):
+    doc = nlp(sentence)
+    (c,) = extract_commitments(doc, _sentences(doc), responder="Department of Health")
+    assert c.strength is CommitmentStrength.FIRM and c.actor == "Department of Health"
+
+
+@pytest.mark.parametrize("sentence", [
+    "This work will help reduce harm.",
+    "The review will take account of the Committee's findings.",
+])
+def test_an_activity_that_does_something_else_is_not_scheduled(nlp, sentence):
+    doc = nlp(sentence)
+    assert all(c.actor != "Department of Health" for c in extract_commitments(doc, _sentences(doc),
+                                                                              responder="Department of Health"))
+
+
+@pytest.mark.parametrize("sentence", [
     # a rule stated, not a step undertaken (nz_taic_all.jsonl wording)
     "Any defects affecting aircraft airworthiness are to be reported to the company chief engineer.",
     "No parachuting operation is to be conducted with more occupants than seats.",

@@ -174,6 +174,19 @@ def test_fiscal_events_named_alone(nlp, sentence, text, value):
     assert found[text].granularity is DateGranularity.EVENT
 
 
+@pytest.mark.parametrize("sentence,text,value", [
+    # invented, in the genre: Australian parliamentary sitting periods, resolved against a November 2024 reply
+    ("The Government will introduce legislation in the Spring sittings.", "the Spring sittings", "2024-08/2024-12"),
+    ("The Bill will be introduced in the 2025 Autumn sittings.", "2025 Autumn sittings", "2025-02/2025-04"),
+    ("Amendments will be introduced in the Winter sittings.", "the Winter sittings", "2025-05/2025-06"),
+    ("Legislation will be introduced in the next sitting period.", "the next sitting period", None),
+])
+def test_parliamentary_sitting_periods_are_dates(nlp, sentence, text, value):
+    found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2024-11-20", jurisdiction=AU)}
+    assert text in found and found[text].value == value
+    assert found[text].vague is (value is None)
+
+
 def test_a_spending_review_in_lower_case_is_not_the_fiscal_event(nlp):
     assert not extract_dates(nlp("The spending review of the department found waste."), jurisdiction=AU)
 

@@ -60,6 +60,7 @@ def vocab() -> dict:
         "relative": data["relative_phrases"],
         "parts": data["year_parts"],
         "seasons": data["seasons"],
+        "sittings": {k: v for k, v in data["sittings"].items() if not k.startswith("_")},
         "ordinals": data["ordinals"],
         "numbers": data["number_words"],
         "not_dates": set(data["not_dates"]),

@@ -30,7 +30,7 @@ from ._syntax import subject as _subject
 from ._text import doc_text, quoted_spans
 from .listitems import find_list_items
 from .strength import commitment_strength
-from .undertaking import is_undertaking
+from .undertaking import activity_onset, is_undertaking
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -69,7 +69,7 @@ def _actor(doc: "Doc", verb: "Token", responder: str | None = None) -> str | Non
     subj = _subject(verb)
     if verb.dep_ == "relcl" and subj is not None and subj.lower_ == "who":
         return _phrase(doc, verb.head)  # "the surveillance team who will carry out this work"
-    if subj is None or subj.dep_ == "expl" or subj.lower_ in ("which", "that", "who"):
+    if subj is None or subj.dep_ == "expl" or subj.lower_ in ("which", "that", "who") or activity_onset(verb, subj):
         return responder
     if subj.lower_ in ("we", "i") and responder:
         return responder

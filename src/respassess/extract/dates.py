@@ -77,7 +77,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
              # a name no other noun shares stands for the event on its own, written as a name: "considered at MYEFO",
              # "in the Autumn Statement" (not "the spending review of the department")
              rf"|(?:the\s+)?(?=(?-i:[A-Z]))(?:{_alt(events['distinctive'])})(?:\s*\([A-Z]{{3,6}}\))?"
-             rf"(?:\s+(?:cycle|process|period|round))?")
+             rf"(?:\s+(?:cycle|process|period|round))?"
+             # parliamentary sitting periods: "the 2025 Spring sittings", "the next sitting period"
+             rf"|(?:the\s+)?(?:{_YEAR}\s+)?(?:autumn|winter|budget|spring)\s+(?:{_YEAR}\s+)?(?:parliamentary\s+)?sittings?"
+             rf"(?:\s+(?:period|fortnight))?(?:\s+(?:of\s+|in\s+)?{_YEAR})?"
+             rf"|(?:the\s+)?(?:next|current|coming|following|upcoming|forthcoming)\s+(?:parliamentary\s+)?sittings?"
+             rf"(?:\s+(?:period|fortnight|week|block))?")
     num = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|few|several|couple\s+of)"
     unit = r"(?:days?|weeks?|months?|years?|decades?)"
     duration = (rf"within\s+(?:the\s+)?(?:(?:next|coming|following|first)\s+)?{num}(?:{_DASH}\d+)?\s*-?\s*{unit}"

@@ -11,13 +11,15 @@ import re
 from ..types import DateGranularity as G
 from ._calendar import PartialDate, add_months, iso_day, month_end
 from ._data import FiscalCalendar
-from ._dateparts import NormalisedDate, day_value, fiscal_year, make, month_number, months_interval, vocab, with_note
+from ._dateparts import YEAR, NormalisedDate, day_value, fiscal_year, make, month_number, months_interval, vocab, with_note
 
 __all__ = ["relative_date"]
 
 _NUM = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|"
         r"twenty-four|thirty|few|several|couple of)")
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
+_NEXT_SITTING = (r"(?:next|current|coming|following|upcoming|forthcoming)\s+(?:parliamentary\s+)?sittings?"
+                 r"(?:\s+(?:period|fortnight|week|block))?")
 
 
 def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate | None) -> NormalisedDate | None:
@@ -38,6 +40,8 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
         return with_note(out, "year taken as the first such month on or after the response date")
     if m := re.fullmatch(rf"(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M})", core):
         return _yearless_day(int(m["d"]), month_number(m["m"]), resp)
+    if (out := _sittings(core, resp)) is not None:
+        return out
     if m := re.fullmatch(r"(?:(?P<which>this|next|last|the coming)\s+)(?P<s>spring|summer|autumn|fall|winter)", core):
         if resp is None:
             return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
@@ -69,6 +73,27 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
         unit = dur["u"].rstrip("s")
         return _resolve_duration(int(n) if float(n).is_integer() else n, unit, back, resp)
     return None
+
+
+def _sittings(core: str, resp: PartialDate | None) -> NormalisedDate | None:
+    """A parliamentary sitting period: "the 2025 Spring sittings", "the Autumn sittings", "the next sitting period"."""
+    if re.fullmatch(rf"(?:the\s+)?{_NEXT_SITTING}", core):
+        return make(None, G.VAGUE, None, None, vague=True, relative=True, resolved=False,
+                    note="the next sitting of Parliament; the sitting calendar is not known")
+    m = re.fullmatch(rf"(?:the\s+)?(?:(?P<y1>{YEAR})\s+)?(?P<s>autumn|winter|budget|spring)\s+(?:(?P<y2>{YEAR})\s+)?"
+                     rf"(?:parliamentary\s+)?sittings?(?:\s+(?:period|fortnight))?(?:\s+(?:of\s+|in\s+)?(?P<y3>{YEAR}))?", core)
+    if not m:
+        return None
+    lo, hi = vocab()["sittings"][m["s"]]
+    year = m["y1"] or m["y2"] or m["y3"]
+    if year:
+        return months_interval(int(year), lo, int(year), hi, G.SEASON)
+    if resp is None:
+        return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
+    # the first such sitting period not already over when the response was written
+    y = resp.year if (resp.month or 1) <= hi else resp.year + 1
+    return with_note(months_interval(y, lo, y, hi, G.SEASON, relative=True),
+                     "year taken as the first such sitting period not over at the response date")
 
 
 def _nearest_season(lo: int, hi: int, resp: PartialDate, *, coming: bool) -> NormalisedDate:

@@ -30,7 +30,7 @@ from ._syntax import aux_words, cues, passive, subject, to_clause
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["is_undertaking", "is_agent"]
+__all__ = ["activity_onset", "is_undertaking", "is_agent"]
 
 _DEMONSTRATIVES = {"this", "these", "that", "those", "which"}
 _FIRST_PERSON = {"we", "i", "us"}
@@ -120,6 +120,18 @@ def _doer(verb: "Token") -> "Token | None":
     return None if passive(subj.head) else subj
 
 
+def activity_onset(verb: "Token", subj: "Token") -> bool:
+    """"Consultation will take place in early 2026", "The review will commence in March": an activity run by the
+    responder, scheduled to start or happen."""
+    table = cues()
+    lemma = verb.lemma_.lower()
+    if subj.lemma_.lower() not in table["scheduled_activities"] and subj.lower_ not in table["scheduled_activities"]:
+        return False
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in table["onset_verbs"]
+
+
 def is_undertaking(verb: "Token") -> bool:
     """Return False for a future clause that describes, predicts or speaks rather than undertakes.
 
@@ -155,6 +167,8 @@ def is_undertaking(verb: "Token") -> bool:
         return True
     if lemma == "be" and not aux_words(verb) & table["future_modals"]:
         return True  # "The strategy is to deliver ...": the trigger already required a plan or an agent
+    if subj is not None and activity_onset(verb, subj):
+        return True
     if subj is not None and subj.dep_ != "expl" and not is_agent(subj):
         return lemma in table["content_verbs"] and subj.lower_ not in ("which", "that")
     if lemma not in table["effect_verbs"]:
