@@ -28,6 +28,14 @@ def test_seed_recommendation_splits_into_its_asks(nlp, seed_record):
     # the metrics keep the property word that qualifies them (invented, in the genre)
     ("The Committee recommends that the Government develop a workforce strategy with measurable targets by the end "
      "of 2024.", ["develop a workforce strategy", "measurable targets", "by the end of 2024"]),
+    # a required property listed with "including" is an ask; what the targets measure stays with them
+    ("The Committee recommends that the Australian Government develop a national workforce strategy for aged care, "
+     "including measurable targets for staff retention, and report annually to Parliament on progress.",
+     ["develop a national workforce strategy for aged care", "measurable targets for staff retention",
+      "report annually to Parliament on progress"]),
+    # an example list stays out
+    ("The Committee recommends that the Australian Government develop a national workforce strategy for aged care, "
+     "including examples of good practice.", ["develop a national workforce strategy for aged care"]),
 ])
 def test_genre_rules(nlp, text, expected):
     asks = split_asks(nlp(text))
@@ -265,6 +273,15 @@ AU_CONSULT = ("The Committee recommends that, in consultation with other stakeho
 ])
 def test_round3_clause_rules(nlp, text, expected):
     assert [a.text for a in split_asks(nlp(text))] == expected
+
+
+def test_an_including_list_of_costs_is_an_ask_in_a_real_recommendation(nlp):
+    # uk_dhsc.jsonl rec2: dev.jsonl gold has "including cost implications and a value for money assessment" as an ask
+    text = next(r["recommendation"] for r in load_jsonl(shared_path("records", "uk_dhsc.jsonl"))
+                if r["id"] == "uk-dhsc-mhis-rapid-review-rec2")
+    texts = [a.text for a in split_asks(nlp(text))]
+    assert any(t.startswith("including cost implications and a\nvalue for money assessment") for t in texts), texts
+    assert any(t.startswith("scope out options for") and "cost" not in t for t in texts), texts
 
 
 def test_subject_apposition_is_not_an_including_tail(nlp):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from respassess.segment_trim import drop_elaboration, drop_fragments, drop_repeats, is_party, split_property, trim
+from respassess.segment_trim import (drop_elaboration, drop_fragments, drop_repeats, is_party, required_lists,
+                                     split_property, trim)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -40,6 +41,22 @@ def test_measurable_keeps_the_metrics_it_qualifies():
     text = "develop a national workforce strategy, with measurable targets, by the end of 2024"
     assert [text[s:e].strip(" ,") for s, e in split_property(text, 0, len(text))] == \
         ["develop a national workforce strategy", "measurable targets", "by the end of 2024"]
+
+
+def test_measurable_targets_keep_what_they_measure():
+    text = "develop a strategy, with measurable targets for staff retention and recruitment, by 2026"
+    assert [text[s:e].strip(" ,") for s, e in split_property(text, 0, len(text))] == \
+        ["develop a strategy", "measurable targets for staff retention and recruitment", "by 2026"]
+
+
+@pytest.mark.parametrize("text,required", [
+    ("develop a strategy, including measurable targets for retention", True),
+    ("scope out options, including cost implications and a value for money assessment", True),
+    ("develop a strategy, including examples of good practice", False),
+    ("review staffing, including the management of resources at different locations", False),
+])
+def test_required_lists(text, required):
+    assert bool(required_lists(text, 0, len(text))) is required
 
 
 def test_trim_drops_a_page_number_line_and_joining_words():

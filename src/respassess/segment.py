@@ -57,6 +57,7 @@ from .segment_trim import (
     elaboration_regions,
     is_intro,
     is_party,
+    required_lists,
     split_property,
     trim,
 )
@@ -233,6 +234,11 @@ def _split_clause(doc: "Doc", start: int, end: int, *, directive: bool = True) -
     # and increasing Y") is trimmed off whole below; only a cut that opens a new ask ends it.
     for a, b in elaboration_regions(doc, start, end, strong):
         cut_tokens = {i for i in cut_tokens if not a < doc[i].idx < b}
+    # "..., including cost implications": a required property listed after the deliverable is an ask of its own
+    for pos in required_lists(doc_text(doc), start, end):
+        tok = next((t for t in span if t.idx == pos), None)
+        if tok is not None:
+            cut_tokens = set(cut_tokens) | {tok.i}
     pieces: list[tuple[int, int]] = []
     prev = start
     for i in sorted(cut_tokens):

@@ -41,6 +41,21 @@ _TRAILING_ASIDE_RE = re.compile(r"\s*\(([^()]*)\)[\s.;,]*$")
 # ("Trust and provider leaders, including board members, should ...").
 _INCLUDING_RE = re.compile(r",\s*including\b", re.IGNORECASE)
 _CLAUSE_GOES_ON_RE = re.compile(r",\s+(?:should|must|shall|will|may|are|is|be|have|has)\b", re.IGNORECASE)
+# "..., including cost implications", "..., including measurable targets": what the list names is a
+# property the deliverable must have (ANNOTATION.md §2: costed, metrics, a timeline), so an ask, not an example
+_REQUIRED_RE = re.compile(r"\b(?:cost(?:s|ing|ings|ed)?|funding|funded|resourcing|resourced|budgets?|targets?|metrics?|"
+                          r"KPIs?|indicators?|milestones?|benchmarks?|(?:performance|outcome)\s+measures?|timelines?|"
+                          r"time-?frames?|deadlines?|measurable|time-?bound)\b", re.IGNORECASE)
+
+
+def required_lists(text: str, start: int, end: int) -> list[int]:
+    """Where an ", including X" that names a required property starts (at "including"), in ``text[start:end]``."""
+    out = []
+    for m in _INCLUDING_RE.finditer(text, start, end):
+        stop = re.compile(r"[,;.:]").search(text, m.end(), end)
+        if _REQUIRED_RE.search(text, m.end(), stop.start() if stop else end):
+            out.append(m.end() - len("including"))
+    return out
 
 
 def elaboration_regions(doc: "Doc", start: int, end: int, coordinated: set[int]) -> list[tuple[int, int]]:
@@ -48,8 +63,9 @@ def elaboration_regions(doc: "Doc", start: int, end: int, coordinated: set[int])
     coordinated ask (or the clause end)."""
     text = doc_text(doc)
     starts = [m.start() for m in _ELABORATION_RE.finditer(text, start, end)]
+    required = required_lists(text, start, end)
     starts += [m.start() for m in _INCLUDING_RE.finditer(text, start, end)
-               if not _CLAUSE_GOES_ON_RE.search(text, m.end(), end)]
+               if not _CLAUSE_GOES_ON_RE.search(text, m.end(), end) and m.end() - len("including") not in required]
     bounds = sorted(doc[i].idx for i in coordinated)
     return [(a, next((b for b in bounds if b > a), end)) for a in starts if len(text[start:a].split()) >= 3]
 
@@ -79,7 +95,10 @@ def drop_elaboration(doc: "Doc", start: int, end: int, *, directive: bool = True
         m = tail if tail and (m is None or tail.start() < m.start()) else m
     if m and len(text[start:m.start()].split()) >= 3:
         end = m.start()
+    required = required_lists(text, start, end)
     for m in _INCLUDING_RE.finditer(text, start, end):
+        if m.end() - len("including") in required:
+            continue
         if len(text[start:m.start()].split()) >= 3 and not _CLAUSE_GOES_ON_RE.search(text, m.end(), end):
             end = m.start()
             break
@@ -95,6 +114,8 @@ _OPEN_NOUN_PHRASE_RE = re.compile(r"\b(?:a|an|the|new|its|their|his|her|our|this
 # "measurable targets": the property qualifies a noun that is itself the metrics asked for
 _METRIC_NOUN_RE = re.compile(r"\s+(?:targets?|outcomes?|milestones?|indicators?|objectives?|goals?|measures?|results?|"
                              r"KPIs?|benchmarks?|performance\s+(?:indicators?|measures?))\b", re.IGNORECASE)
+_METRIC_TAIL_RE = re.compile(r"\s+(?:for|of|on|in|against)\s+(?!(?:\w+\s+)?(?:19|20)\d\d\b)[^,;:.()]*?"
+                             r"(?=\s*(?:[,;:.()]|\bby\b|\bwithin\b|\bbefore\b|$))", re.IGNORECASE)
 # what joins such a phrase to the deliverable before it: "a strategy, with | measurable targets"
 _JOINER_RE = re.compile(r"[\s,]*\b(?:with|and|including|containing|setting\s+out)\s*$", re.IGNORECASE)
 
@@ -109,7 +130,10 @@ def split_property(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # "a strategy, with measurable targets, by 2024": the targets are one ask (the metrics), not a
         # property word cut off its noun
         joiner = _JOINER_RE.search(text, start, m.start())
-        pieces = [(start, joiner.start() if joiner else m.start()), (m.start(), noun.end()), (noun.end(), end)]
+        # "measurable targets for staff retention": what the targets are for belongs to them
+        tail = _METRIC_TAIL_RE.match(text, noun.end(), end)
+        stop = tail.end() if tail else noun.end()
+        pieces = [(start, joiner.start() if joiner else m.start()), (m.start(), stop), (stop, end)]
         return [(s, e) for s, e in pieces if e > s]
     pieces = [(start, m.start()), (m.start(), m.end()), (m.end(), end)]
     if _OPEN_NOUN_PHRASE_RE.search(text, start, m.start()) and len(text[m.end():end].split()) >= 2:
