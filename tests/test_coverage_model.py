@@ -147,3 +147,17 @@ def test_calibrated_nll_is_the_log_loss_at_the_best_temperature():
     best = calibrated_nll(logits, y)
     assert best < raw / 3  # scaling the overconfident logits down recovers most of the loss
     assert best == pytest.approx(calibrated_nll(logits / 10, y), rel=0.02)  # invariant to the logits' scale
+
+
+def test_a_feature_seen_once_in_training_cannot_decide_alone():
+    # money in an ask's evidence was seen with one training ask; an Australian reply full of Budget amounts must not
+    # inherit that one ask's label from the feature's standardised value (28 standard deviations out)
+    model, X, _ = _toy_model()
+    col = FEATURE_NAMES.index("ev_amount")
+    model.mean_[col], model.scale_[col] = 0.0012, 0.0353
+    row = X[:1].copy()
+    row[0, col] = 1.0
+    far = X[:1].copy()
+    far[0, col] = 1e6
+    assert np.allclose(model.standardise(row)[0, col], model.clip)
+    assert np.allclose(model.predict_proba(row), model.predict_proba(far))

@@ -106,6 +106,20 @@ def test_label_stances_of_australian_records(assessor):
     assert agree >= len(chosen) - 1
 
 
+def test_money_reported_in_an_australian_reply_does_not_decline_the_ask(assessor):
+    # invented, in the genre: Budget amounts are common in Australian replies and rare in the training asks
+    a = respassess.assess(
+        "The Committee recommends that the Australian Government provide additional funding to the Australian Federal "
+        "Police to expand its cybercrime investigation capability.",
+        "Noted.\nThe Government is committed to ensuring the AFP has the capabilities it needs to combat cybercrime. "
+        "In the 2023–24 Budget, the Government provided $89.9 million over four years to establish the Joint Policing "
+        "Cybercrime Coordination Centre. Future resourcing for the AFP will be considered through the normal Budget "
+        "processes.", assessor=assessor, jurisdiction="Australia", response_date="2023-06-15")
+    assert a.amounts and a.amounts[0].value == 89.9e6
+    assert all(x.label is not AskLabel.REJECTED for x in a.asks)
+    assert GapKind.REJECTED not in {g.kind for g in a.gaps}
+
+
 def test_empty_response_leaves_every_ask_unaddressed(assessor):
     a = assessor.assess(record_from_strings("Publish a plan and fund it with metrics.", ""))
     assert a.asks and all(x.label is AskLabel.UNADDRESSED for x in a.asks)

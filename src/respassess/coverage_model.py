@@ -125,6 +125,8 @@ class CoverageModel(LinearSoftmax):
         meta_: provenance (training data, seed, date, metrics).
     """
 
+    clip = 6.0
+
     def __init__(self, *, C: float = 1.0, seed: int = 0, folds: int = 5) -> None:
         self.C = C
         self.seed = seed
@@ -207,7 +209,7 @@ class CoverageModel(LinearSoftmax):
         scale = np.concatenate([X[:, :n].std(axis=0), np.ones(X.shape[1] - n)])
         self.scale_ = np.where(scale > 1e-9, scale, 1.0)
         lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, random_state=self.seed)
-        lr.fit((X - self.mean_) / self.scale_, y)
+        lr.fit(self.standardise(X), y)
         coef = np.zeros((len(self.classes_), X.shape[1]))
         intercept = np.full(len(self.classes_), -30.0)  # a class absent from this fit is never predicted
         for row, label in enumerate(lr.classes_):

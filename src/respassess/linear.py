@@ -33,10 +33,19 @@ class LinearSoftmax:
         mean_, scale_: the standardiser.
     """
 
+    #: standardised values are clipped to this many standard deviations (``None``: not clipped). A row far
+    #: outside the training range (a feature seen once in training, such as money in an ask's evidence) would
+    #: otherwise get a near-certain probability from that one feature.
+    clip: float | None = None
+
+    def standardise(self, X: np.ndarray) -> np.ndarray:
+        """Feature rows standardised with the fitted mean and scale, clipped to :attr:`clip`."""
+        Z = (np.atleast_2d(np.asarray(X, dtype=np.float64)) - self.mean_) / self.scale_
+        return Z if self.clip is None else np.clip(Z, -self.clip, self.clip)
+
     def linear_scores(self, X: np.ndarray) -> np.ndarray:
         """Uncalibrated class scores of feature rows (numpy only)."""
-        Z = (np.atleast_2d(np.asarray(X, dtype=np.float64)) - self.mean_) / self.scale_
-        return Z @ self.coef_.T + self.intercept_
+        return self.standardise(X) @ self.coef_.T + self.intercept_
 
     def linear_state(self) -> dict[str, Any]:
         """The regression and standardiser as JSON-safe arrays (rounded, so refits give the same bytes)."""

@@ -42,8 +42,6 @@ STANCE_MODEL_FILE = "stance_model.json"
 _STANCES = [s.value for s in Stance]
 #: sentences that count as the reply's opening, where a position is usually put
 _OPEN = 2
-#: standardised feature values are clipped to this many standard deviations
-_CLIP = 3.0
 
 # Lexical cues of what a reply does. Kept general (genre vocabulary, not phrases of one record).
 _CUES: dict[str, str] = {
@@ -221,6 +219,8 @@ class StanceModel(LinearSoftmax):
         meta_: provenance (training data, seed, date, metrics).
     """
 
+    clip = 3.0
+
     def __init__(self, *, C: float = 1.0, seed: int = 0, features: Sequence[str] = FEATURE_NAMES) -> None:
         self.C = C
         self.seed = seed
@@ -257,7 +257,7 @@ class StanceModel(LinearSoftmax):
         scale = np.sqrt(np.average((X - self.mean_) ** 2, axis=0, weights=w))
         self.scale_ = np.where(scale > 1e-9, scale, 1.0)
         lr = LogisticRegression(C=self.C, max_iter=5000, random_state=self.seed)
-        lr.fit(np.clip((X - self.mean_) / self.scale_, -_CLIP, _CLIP), y, sample_weight=w)
+        lr.fit(self.standardise(X), y, sample_weight=w)
         coef = np.zeros((len(self.classes_), X.shape[1]))
         intercept = np.full(len(self.classes_), -30.0)
         for row, label in enumerate(lr.classes_):
@@ -269,15 +269,6 @@ class StanceModel(LinearSoftmax):
                 coef[k], intercept[k] = sign * lr.coef_[0] / 2, sign * lr.intercept_[0] / 2
         self.coef_, self.intercept_ = coef, intercept
         return self
-
-    def linear_scores(self, X: np.ndarray) -> np.ndarray:
-        """Class scores of feature rows, standardised values clipped to ±3 (numpy only).
-
-        A reply far outside the training range (one conditional commitment in a one-line
-        reply) would otherwise get a near-certain probability from a single feature.
-        """
-        Z = np.clip((np.atleast_2d(np.asarray(X, dtype=np.float64)) - self.mean_) / self.scale_, -_CLIP, _CLIP)
-        return Z @ self.coef_.T + self.intercept_
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """Class probabilities (numpy only), columns in :attr:`classes_` order."""
