@@ -317,17 +317,38 @@ def test_real_pfd_reply_that_waits_on_another_body_is_deflected():
     _check_evidence(gaps, text, row["recommendation"])
 
 
-@pytest.mark.parametrize("sentence", [
+_PFD_REC = ("There is a risk that future deaths will occur unless action is taken.", "unless action is taken")
+_AU_REC = ("The Committee recommends that the Government develop a national strategy for rural mental health services.",
+           "develop a national strategy for rural mental health services")
+
+
+@pytest.mark.parametrize("sentence,rec", [
     # uk_pfd.jsonl replies: other bodies decide
-    "The wording of the exit scripts is for local determination.",
-    "The out of hours provision of paediatric radiology services is a service availability and quality matter, "
-    "determined by local Trusts.",
-    "The carrying of particular medication by ambulance services is an operational issue and is up to individual "
-    "ambulance trusts; NHS England does not mandate such issues.",
+    ("The wording of the exit scripts is for local determination.", _PFD_REC),
+    ("The out of hours provision of paediatric radiology services is a service availability and quality matter, "
+     "determined by local Trusts.", _PFD_REC),
+    ("The carrying of particular medication by ambulance services is an operational issue and is up to individual "
+     "ambulance trusts; NHS England does not mandate such issues.", _PFD_REC),
+    # invented, in the genre of Australian federal replies: the states and territories are responsible
+    ("The delivery of mental health services is primarily the responsibility of state and territory governments.",
+     _AU_REC),
+    ("State and territory governments are responsible for the delivery of public mental health services.", _AU_REC),
+    ("States and territories have primary responsibility for mental health service delivery.", _AU_REC),
+    ("The Government will refer this recommendation to the Health Ministers' Meeting for consideration.", _AU_REC),
+    ("Implementation of this recommendation would require the agreement of all jurisdictions.", _AU_REC),
+    # nz_taic_all.jsonl replies: another body is the one to act, or the responder cannot compel
+    ("Land Transport New Zealand accepts this recommendation and believes that the appropriate body to review this "
+     "recommendation and act on it, is the National Rail System Standards Executive (NRSS).", _AU_REC),
+    ("Whilst the Council will work with the ferry operators in this regard, the Council has limited regulatory power "
+     "to require ferry owners to comply.", _AU_REC),
+    ("In order to achieve the new recommendation, it should be appreciated that other authorities will need to "
+     "implement changes.", _AU_REC),
+    ("The crossing in question is not on a state highway; it is therefore not appropriate for Transit to take the "
+     "lead role.", _AU_REC),
 ])
-def test_coroners_reply_hand_offs_are_deflected(sentence):
-    rec = "There is a risk that future deaths will occur unless action is taken."
-    asks = (_ask("unless action is taken", AskLabel.PARTIAL, rec),)
+def test_hand_offs_to_other_bodies_are_deflected(sentence, rec):
+    rec, ask = rec
+    asks = (_ask(ask, AskLabel.PARTIAL, rec),)
     gaps = _gaps(_stance(Stance.NOTED, sentence), asks, sentence, rec)
     assert GapKind.DEFLECTED in _kinds(gaps)
     _check_evidence(gaps, sentence, rec)
@@ -622,39 +643,14 @@ def test_a_standing_arrangement_begun_long_ago_stays_existing_activity():
 
 
 @pytest.mark.parametrize("sentence", [
-    # invented, in the genre of Australian federal replies: the states and territories are responsible
-    "The delivery of mental health services is primarily the responsibility of state and territory governments.",
-    "State and territory governments are responsible for the delivery of public mental health services.",
-    "States and territories have primary responsibility for mental health service delivery.",
-    "The Government will refer this recommendation to the Health Ministers' Meeting for consideration.",
-    "Implementation of this recommendation would require the agreement of all jurisdictions.",
-    # nz_taic_all.jsonl replies: another body is the one to act, or the responder cannot compel
-    "Land Transport New Zealand accepts this recommendation and believes that the appropriate body to review this "
-    "recommendation and act on it, is the National Rail System Standards Executive (NRSS).",
-    "Whilst the Council will work with the ferry operators in this regard, the Council has limited regulatory power "
-    "to require ferry owners to comply.",
-    "In order to achieve the new recommendation, it should be appreciated that other authorities will need to "
-    "implement changes.",
-    "The crossing in question is not on a state highway; it is therefore not appropriate for Transit to take the "
-    "lead role.",
-])
-def test_federal_and_regulatory_hand_offs_are_deflected(sentence):
-    rec = "The Committee recommends that the Government develop a national strategy for rural mental health services."
-    asks = (_ask("develop a national strategy for rural mental health services", AskLabel.PARTIAL, rec),)
-    gaps = _gaps(_stance(Stance.NOTED, sentence), asks, sentence, rec)
-    assert GapKind.DEFLECTED in _kinds(gaps)
-    _check_evidence(gaps, sentence, rec)
-
-
-@pytest.mark.parametrize("sentence", [
     "Training is the responsibility of the Flight Safety Manager within our organisation.",
     "The State is responsible for ensuring equal access to health care.",
     "The Corporation is not qualified to investigate pilot errors, and certainly has no authority to do so.",
     "The Council has referred to the report in its annual plan.",
 ])
 def test_own_responsibilities_and_references_are_not_hand_offs(sentence):
-    rec = "The Committee recommends that the Government develop a national strategy for rural mental health services."
-    asks = (_ask("develop a national strategy for rural mental health services", AskLabel.PARTIAL, rec),)
+    rec, ask = _AU_REC
+    asks = (_ask(ask, AskLabel.PARTIAL, rec),)
     assert GapKind.DEFLECTED not in _kinds(_gaps(_stance(Stance.NOTED, sentence), asks, sentence, rec))
 
 

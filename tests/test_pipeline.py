@@ -112,9 +112,9 @@ def test_money_reported_in_an_australian_reply_does_not_decline_the_ask(assessor
         "The Committee recommends that the Australian Government provide additional funding to the Australian Federal "
         "Police to expand its cybercrime investigation capability.",
         "Noted.\nThe Government is committed to ensuring the AFP has the capabilities it needs to combat cybercrime. "
-        "In the 2023–24 Budget, the Government provided $89.9 million over four years to establish the Joint Policing "
-        "Cybercrime Coordination Centre. Future resourcing for the AFP will be considered through the normal Budget "
-        "processes.", assessor=assessor, jurisdiction="Australia", response_date="2023-06-15")
+        "In the 2023–24 Budget, the Government provided $89.9 million over four years to establish the Joint "
+        "Policing Cybercrime Coordination Centre. Future resourcing for the AFP will be considered through the "
+        "normal Budget processes.", assessor=assessor, jurisdiction="Australia", response_date="2023-06-15")
     assert a.amounts and a.amounts[0].value == 89.9e6
     assert all(x.label is not AskLabel.REJECTED for x in a.asks)
     assert GapKind.REJECTED not in {g.kind for g in a.gaps}

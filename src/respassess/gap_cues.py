@@ -211,8 +211,9 @@ DEFLECT = re.compile(
     # lacking the power to compel, another body being the one to act
     rf"\b{_SUBNATIONAL}\s+(?:\w+\s+){{0,2}}?(?:are|is|remain|have|has|hold|retain)\s+(?:primarily\s+|principally\s+|"
     r"largely\s+|ultimately\s+)?(?:the\s+)?(?:primary\s+|principal\s+|direct\s+|constitutional\s+)?"
-    rf"(?:responsib(?:le|ility|ilities)|jurisdiction)\b|\bresponsibility\s+of\s+(?:the\s+)?(?:relevant\s+|individual\s+)?"
-    rf"{_SUBNATIONAL}|\b(?:is|are)\s+(?:\w+\s+)?(?:the\s+)?responsibility\s+of\s+(?:the\s+)?(?:individual\s+)?"
+    rf"(?:responsib(?:le|ility|ilities)|jurisdiction)\b|"
+    rf"\bresponsibility\s+of\s+(?:the\s+)?(?:relevant\s+|individual\s+)?{_SUBNATIONAL}|"
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:the\s+)?responsibility\s+of\s+(?:the\s+)?(?:individual\s+)?"
     r"(?:operators?|employers?|manufacturers?|owners?)\b|"
     r"\b(?:refer|convey|forward|pass|send|direct)(?:s|red|ed|ing)?\s+(?:on\s+)?(?:this|the|these|any|all|your)\s+"
     r"(?:\S+\s+){0,4}?(?:recommendations?|matters?|issues?|concerns?)\s+(?:\S+\s+){0,2}?to\s+"

@@ -50,18 +50,21 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                       r"|\b(?:not\s+(?:appropriate|possible|able|feasible|practical|practicable)|unable)\s+(?:for\s+\w+\s+)?to\s+"
                       r"(?:support|accept|agree\s+(?:to|with)|endorse)\s+(?:this|the|these|both|all)\b"),
     (Stance.ACCEPTED_IN_PRINCIPLE, r"\bin[\s-]principle\b|\b(?:supports?|accepts?|endorses?)\s+the\s+(?:intent|intention|spirit|aim|"
-                                   r"objective|principle|goal|purpose)s?\b|\bagrees?\s+(?:with|to)\s+(?:the|its)\s+(?:intent|"
-                                   r"intention|spirit|aim|principle|objective|goal|purpose)"
+                                   r"objective|principle|goal|purpose)s?\b"
+                                   r"|\bagrees?\s+(?:with|to)\s+(?:the|its)\s+(?:intent|intention|spirit|aim|principle|"
+                                   r"objective|goal|purpose)"
                                    # "notes this recommendation and agrees it is desirable to make such alarms mandatory":
                                    # the aim is agreed, the means are not yet taken on
                                    r"|\b(?:agrees?|accepts?)\s+(?:that\s+)?(?:it|this|such\s+\w+)\s+(?:is|would\s+be)\s+"
                                    r"(?:\w+ly\s+)?(?:desirable|worthwhile)\b"),
     (Stance.UNDER_CONSIDERATION, r"\bunder\s+(?:active\s+)?consideration\b|\b(?:is|are)\s+(?:currently\s+)?considering\b"
-                                 r"|\bwill\s+(?:further\s+)?consider\s+(?:this|the)\s+recommendation\b|\bconsidering\s+(?:this|the)\s+recommendation"
+                                 r"|\bwill\s+(?:further\s+)?consider\s+(?:this|the)\s+recommendation\b"
+                                 r"|\bconsidering\s+(?:this|the)\s+recommendation"
                                  # "is giving further consideration to this recommendation", "Deferred.", "will revisit"
                                  r"|\b(?:giving|give|given)\s+(?:further\s+|careful\s+|active\s+|detailed\s+|due\s+)?"
                                  r"consideration\s+to\s+(?:this|the|these)\b|(?:^|\b(?:is|are|been|be)\s+)deferred\b"
-                                 r"|\bwill\s+revisit\s+(?:this|the)\s+recommendation|\bwill\s+(?:further\s+)?consider\s+(?:it|them)\b"),
+                                 r"|\bwill\s+revisit\s+(?:this|the)\s+recommendation"
+                                 r"|\bwill\s+(?:further\s+)?consider\s+(?:it|them)\b"),
     # "as noted in your report", "as you noted" report the coroner's words, not a position
     (Stance.NOTED, r"(?<!\bas\s)(?<!\byou\s)\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b"
                    r"(?!\s+(?:that|the\s+importance|how|the\s+need|in\s+(?:your|the|this)|above|below|earlier|previously))"),

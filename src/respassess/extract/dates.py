@@ -79,7 +79,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
              rf"|(?:the\s+)?(?=(?-i:[A-Z]))(?:{_alt(events['distinctive'])})(?:\s*\([A-Z]{{3,6}}\))?"
              rf"(?:\s+(?:cycle|process|period|round))?"
              # parliamentary sitting periods: "the 2025 Spring sittings", "the next sitting period"
-             rf"|(?:the\s+)?(?:{_YEAR}\s+)?(?:autumn|winter|budget|spring)\s+(?:{_YEAR}\s+)?(?:parliamentary\s+)?sittings?"
+             rf"|(?:the\s+)?(?:{_YEAR}\s+)?(?:autumn|winter|budget|spring)\s+(?:{_YEAR}\s+)?"
+             rf"(?:parliamentary\s+)?sittings?"
              rf"(?:\s+(?:period|fortnight))?(?:\s+(?:of\s+|in\s+)?{_YEAR})?"
              rf"|(?:the\s+)?(?:next|current|coming|following|upcoming|forthcoming)\s+(?:parliamentary\s+)?sittings?"
              rf"(?:\s+(?:period|fortnight|week|block))?")

@@ -11,7 +11,8 @@ import re
 from ..types import DateGranularity as G
 from ._calendar import PartialDate, add_months, iso_day, month_end
 from ._data import FiscalCalendar
-from ._dateparts import YEAR, NormalisedDate, day_value, fiscal_year, make, month_number, months_interval, vocab, with_note
+from ._dateparts import (YEAR, NormalisedDate, day_value, fiscal_year, make, month_number, months_interval, vocab,
+                         with_note)
 
 __all__ = ["relative_date"]
 
@@ -81,7 +82,8 @@ def _sittings(core: str, resp: PartialDate | None) -> NormalisedDate | None:
         return make(None, G.VAGUE, None, None, vague=True, relative=True, resolved=False,
                     note="the next sitting of Parliament; the sitting calendar is not known")
     m = re.fullmatch(rf"(?:the\s+)?(?:(?P<y1>{YEAR})\s+)?(?P<s>autumn|winter|budget|spring)\s+(?:(?P<y2>{YEAR})\s+)?"
-                     rf"(?:parliamentary\s+)?sittings?(?:\s+(?:period|fortnight))?(?:\s+(?:of\s+|in\s+)?(?P<y3>{YEAR}))?", core)
+                     rf"(?:parliamentary\s+)?sittings?(?:\s+(?:period|fortnight))?"
+                     rf"(?:\s+(?:of\s+|in\s+)?(?P<y3>{YEAR}))?", core)
     if not m:
         return None
     lo, hi = vocab()["sittings"][m["s"]]
@@ -89,7 +91,8 @@ def _sittings(core: str, resp: PartialDate | None) -> NormalisedDate | None:
     if year:
         return months_interval(int(year), lo, int(year), hi, G.SEASON)
     if resp is None:
-        return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
+        return make(None, G.SEASON, None, None, relative=True, resolved=False,
+                    note="no response date to resolve against")
     # the first such sitting period not already over when the response was written
     y = resp.year if (resp.month or 1) <= hi else resp.year + 1
     return with_note(months_interval(y, lo, y, hi, G.SEASON, relative=True),
