@@ -48,9 +48,10 @@ class _Always:
     def __init__(self, label):
         self.label = label
 
-    def score_evidence(self, ev, stance):
-        score = self.label.score
-        return self.label, 0.9, score, (float(score == 0.0), float(score == 0.5), float(score == 1.0))
+    def score_evidence(self, ev, stance, *, exclude=None):
+        label = AskLabel.PARTIAL if exclude is self.label else self.label  # the runner-up when ruled out
+        score = label.score
+        return label, 0.9, score, (float(score == 0.0), float(score == 0.5), float(score == 1.0))
 
 
 def test_model_decides_when_given():
@@ -168,3 +169,21 @@ def test_a_bare_position_leaves_every_ask_unaddressed_whatever_the_model_says():
     longer = text + " It has funded the sector's peak body since 2021 and will expand its programs."
     evidence = evidence_for_asks(asks, (Alignment(0, 0, 0.7),), (Sentence(0, longer, 0, len(longer)),))
     assert label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.PARTIAL))[0].label is AskLabel.PARTIAL
+
+
+@pytest.mark.parametrize("stance,text,declined", [
+    # nothing in the reply declines anything: the model's "rejected" cannot stand (ANNOTATION.md §2)
+    (Stance.NOTED, "In the 2023-24 Budget, the Government provided $89.9 million to the AFP.", False),
+    (Stance.ACCEPTED, "The Government supports this and has funded the AFP.", False),
+    # a refusal word, or a refusing stance, lets it stand
+    (Stance.NOTED, "The Government does not support additional funding for the AFP beyond the amounts already "
+                   "provided in the Budget.", True),
+    (Stance.PARTIALLY_ACCEPTED, "The Government considers the funding it already provides to the AFP for cybercrime "
+                                "adequate.", True),
+])
+def test_an_ask_is_rejected_only_where_the_reply_declines_something(stance, text, declined):
+    sentences = (Sentence(0, text, 0, len(text)),)
+    asks = (Ask(0, "provide additional funding to the AFP", 0, 37),)
+    evidence = evidence_for_asks(asks, (Alignment(0, 0, 0.6),), sentences)
+    (out,) = label_asks(evidence, stance=stance, model=_Always(AskLabel.REJECTED))
+    assert (out.label is AskLabel.REJECTED) is declined

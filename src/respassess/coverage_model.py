@@ -260,8 +260,14 @@ class CoverageModel(LinearSoftmax):
         label, confidence, _, _ = self.score_evidence(ev, stance)
         return label, confidence
 
-    def score_evidence(self, ev: Any, stance: Stance) -> tuple[AskLabel, float, float, tuple[float, float, float]]:
+    def score_evidence(self, ev: Any, stance: Stance, *, exclude: AskLabel | None = None
+                       ) -> tuple[AskLabel, float, float, tuple[float, float, float]]:
         """Label one ask from its evidence.
+
+        Args:
+            ev: the ask's :class:`~respassess.score.AskEvidence`.
+            stance: the stance read from the response.
+            exclude: a label ruled out by the guide; the others' probabilities are renormalised.
 
         Returns:
             The most probable label, its calibrated probability, the expected coverage score
@@ -269,6 +275,10 @@ class CoverageModel(LinearSoftmax):
             scores 0, 0.5 and 1.
         """
         proba = self.predict_proba(evidence_features(ev, stance), [evidence_words(ev)] if self.vocabulary_ else None)[0]
+        if exclude is not None and exclude.value in self.classes_ and len(self.classes_) > 1:
+            proba = proba.copy()
+            proba[self.classes_.index(exclude.value)] = 0.0
+            proba = proba / proba.sum()
         best = int(proba.argmax())
         levels = [0.0, 0.0, 0.0]
         for p, c in zip(proba, self.classes_):

@@ -265,6 +265,10 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
         if model is not None and not (ev.property_missing and stance is not Stance.REJECTED):
             rule_label = label
             label, confidence, expected, distribution = model.score_evidence(ev, stance)
+            if label is AskLabel.REJECTED and stance not in _DECLINING and not ev.response_rejected:
+                # §2: rejected is "explicitly declines"; a reply that declines nothing (no refusal word, a stance
+                # that is no refusal) cannot decline this ask (on dev, all four such calls were wrong)
+                label, confidence, expected, distribution = model.score_evidence(ev, stance, exclude=AskLabel.REJECTED)
             # the rules' words explain the model's call only when both agree
             reason = f"model: {reason}" if label is rule_label else "model: from the evidence features as a whole"
         if _bare_position(ev) and stance is not Stance.REJECTED:
@@ -284,6 +288,9 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
                                score_distribution=distribution))
     return _undertaken(out, evidence, stance)
 
+
+#: stances under which an ask can be declined without a refusal word ("the existing law is adequate")
+_DECLINING = (Stance.REJECTED, Stance.PARTIALLY_ACCEPTED)
 
 #: at most this many words in a reply that only states its position ("The Government accepts this
 #: recommendation.", "Response: Supported / See response to PJCIS recommendation 3.")
