@@ -48,13 +48,21 @@ _REQUIRED_RE = re.compile(r"\b(?:cost(?:s|ing|ings|ed)?|funding|funded|resourcin
                           r"time-?frames?|deadlines?|measurable|time-?bound)\b", re.IGNORECASE)
 
 
+_LIST_END_RE = re.compile(r"[,;.:]")
+
+
+def _list_start(m: re.Match[str]) -> int:
+    """Where the word "including" of an ", including" match starts."""
+    return m.end() - len("including")
+
+
 def required_lists(text: str, start: int, end: int) -> list[int]:
     """Where an ", including X" that names a required property starts (at "including"), in ``text[start:end]``."""
     out = []
     for m in _INCLUDING_RE.finditer(text, start, end):
-        stop = re.compile(r"[,;.:]").search(text, m.end(), end)
+        stop = _LIST_END_RE.search(text, m.end(), end)
         if _REQUIRED_RE.search(text, m.end(), stop.start() if stop else end):
-            out.append(m.end() - len("including"))
+            out.append(_list_start(m))
     return out
 
 
@@ -65,7 +73,7 @@ def elaboration_regions(doc: "Doc", start: int, end: int, coordinated: set[int])
     starts = [m.start() for m in _ELABORATION_RE.finditer(text, start, end)]
     required = required_lists(text, start, end)
     starts += [m.start() for m in _INCLUDING_RE.finditer(text, start, end)
-               if not _CLAUSE_GOES_ON_RE.search(text, m.end(), end) and m.end() - len("including") not in required]
+               if not _CLAUSE_GOES_ON_RE.search(text, m.end(), end) and _list_start(m) not in required]
     bounds = sorted(doc[i].idx for i in coordinated)
     return [(a, next((b for b in bounds if b > a), end)) for a in starts if len(text[start:a].split()) >= 3]
 
@@ -97,7 +105,7 @@ def drop_elaboration(doc: "Doc", start: int, end: int, *, directive: bool = True
         end = m.start()
     required = required_lists(text, start, end)
     for m in _INCLUDING_RE.finditer(text, start, end):
-        if m.end() - len("including") in required:
+        if _list_start(m) in required:
             continue
         if len(text[start:m.start()].split()) >= 3 and not _CLAUSE_GOES_ON_RE.search(text, m.end(), end):
             end = m.start()
