@@ -3,7 +3,8 @@
 import pytest
 
 from respassess.score import DEFERRAL_RE, REJECTION_RE, evidence_for_asks, label_asks, property_only, required_property
-from respassess.types import Alignment, Ask, AskLabel, Commitment, CommitmentStrength, Sentence, Stance
+from respassess.types import (Action, ActionStatus, Alignment, Ask, AskLabel, Commitment, CommitmentStrength, Sentence,
+                              Stance)
 
 RESPONSE = ("The government agrees with the Committee’s recommendation. "
             "The government intends to set out plans for reforming the SEND system in further detail later this year.")
@@ -54,12 +55,29 @@ class _Always:
         return label, 0.9, score, (float(score == 0.0), float(score == 0.5), float(score == 1.0))
 
 
+FIRM = Commitment(text=COMMITMENT.text, start=START, end=len(RESPONSE), actor="The government",
+                  strength=CommitmentStrength.FIRM, sentence_index=1, deadline="later this year")
+
+
 def test_model_decides_when_given():
     asks = (ASKS[0], Ask(1, "report annually to the Committee", 40, 72))
-    evidence = evidence_for_asks(asks, (Alignment(0, 1, 0.62),), SENTENCES, commitments=(COMMITMENT,))
+    evidence = evidence_for_asks(asks, (Alignment(0, 1, 0.62), Alignment(1, 1, 0.4)), SENTENCES, commitments=(FIRM,))
     out = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.ADDRESSED))
     assert all(a.label is AskLabel.ADDRESSED and a.confidence == 0.9 for a in out)
     assert out[0].reason.startswith("model")
+
+
+def test_addressed_needs_something_done_or_firmly_promised():
+    # §2: "intends to set out plans later this year" is a qualified promise, so partial whatever the model says
+    evidence = evidence_for_asks(ASKS[:1], (Alignment(0, 1, 0.62),), SENTENCES, commitments=(COMMITMENT,))
+    (ask,) = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.ADDRESSED))
+    assert ask.label is AskLabel.PARTIAL and ask.evidence == (SENTENCES[1],)
+    # the same sentence reporting the work done keeps the model's call
+    done = Action(text=RESPONSE[START:], start=START, end=len(RESPONSE), actor="The government",
+                  status=ActionStatus.COMPLETED, sentence_index=1)
+    evidence = evidence_for_asks(ASKS[:1], (Alignment(0, 1, 0.62),), SENTENCES, actions=(done,))
+    (ask,) = label_asks(evidence, stance=Stance.ACCEPTED, model=_Always(AskLabel.ADDRESSED))
+    assert ask.label is AskLabel.ADDRESSED
 
 
 @pytest.mark.parametrize("ask,prop", [

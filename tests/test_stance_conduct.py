@@ -26,9 +26,9 @@ def _sentences(*texts):
     return out
 
 
-def _commitment(text, *, strength=CommitmentStrength.FIRM, sentence_index=0, start=0, conditional=False):
+def _commitment(text, *, strength=CommitmentStrength.FIRM, sentence_index=0, start=0, conditional=False, deadline=None):
     return Commitment(text=text, start=start, end=start + len(text), actor=None, strength=strength,
-                      sentence_index=sentence_index, conditional=conditional)
+                      sentence_index=sentence_index, conditional=conditional, deadline=deadline)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -294,6 +294,26 @@ def test_steps_outweighing_a_study_read_as_acting():
     assert conduct.stance is Stance.UNDER_CONSIDERATION and not conduct.decisive
 
 
+@pytest.mark.parametrize("first,second,deadline,stance", [
+    # invented, in the genre: work under way with a date to finish it is acting in stages (ANNOTATION.md §2) ...
+    ("The Authority is currently reviewing its audit procedures.", "It will consider whether more guidance is needed",
+     "by June 2025", Stance.ACCEPTED),
+    # ... not a review of whether to act at all, nor work with no date to finish it
+    ("The Ministry is currently reviewing the rule.", "It will decide whether to amend it", "by June 2025",
+     Stance.UNDER_CONSIDERATION),
+    ("The Authority is currently reviewing its audit procedures.", "It will consider whether more guidance is needed",
+     "in due course", Stance.UNDER_CONSIDERATION),
+])
+def test_dated_work_under_way_is_acting_not_deciding_later(first, second, deadline, stance):
+    finish = f"The review is expected to be completed {deadline}"
+    sentences = _sentences(first, second + ".", finish + ".")
+    commitments = [_commitment(second, strength=CommitmentStrength.VAGUE, sentence_index=1, start=sentences[1].start),
+                   _commitment(finish, strength=CommitmentStrength.QUALIFIED, sentence_index=2,
+                               start=sentences[2].start, deadline=deadline)]
+    text = " ".join(s.text for s in sentences)
+    assert read_conduct(text, sentences, commitments).stance is stance
+
+
 def test_description_with_past_activity_falls_back_to_the_label_then_activity():
     text = "In 2019, the Government has introduced a working group to study the regulation of gender markers."
     assert read_conduct(text, _sentences(text), official=Stance.NOTED).reason == "official"
@@ -413,6 +433,7 @@ REAL_REPLIES = [
     ("nz_taic_all.jsonl", "nz-taic-007-15-195", Stance.UNCLEAR, "no_text"),        # "No response was available"
     ("nz_taic_all.jsonl", "nz-taic-068-04-643", Stance.UNCLEAR, "no_text"),        # "[No reply received]"
     ("nz_taic_all.jsonl", "nz-taic-072-94-1571", Stance.UNDER_CONSIDERATION, "deferral"),  # "before making any final decision"
+    ("nz_taic_all.jsonl", "nz-taic-076-97-1312", Stance.ACCEPTED, "future_action"),  # "has commenced", "November 1998"
 ]
 
 

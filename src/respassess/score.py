@@ -271,6 +271,12 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
                 label, confidence, expected, distribution = model.score_evidence(ev, stance, exclude=AskLabel.REJECTED)
             # the rules' words explain the model's call only when both agree
             reason = f"model: {reason}" if label is rule_label else "model: from the evidence features as a whole"
+            if label is AskLabel.ADDRESSED and property_only(ev.ask.text) is None and not _acted_on(ev):
+                # §2: addressed is done, or firmly committed to; evidence with neither is partial at most (a
+                # property such as "fully costed" is met by a statement: "The plan is costed at £40 million")
+                label, confidence = AskLabel.PARTIAL, 0.55
+                reason = "related activity described, nothing done or firmly promised"
+                expected, distribution = 0.5, (0.0, 1.0, 0.0)
         if _bare_position(ev) and stance is not Stance.REJECTED:
             # ANNOTATION.md §2: a bare "Supported" (or a cross-reference with no text of its own) leaves every
             # ask unaddressed, whatever its words have in common with the ask
@@ -287,6 +293,20 @@ def label_asks(evidence: Sequence[AskEvidence], *, stance: Stance, model=None) -
                                evidence=evidence_sents, reason=reason, expected_score=expected,
                                score_distribution=distribution))
     return _undertaken(out, evidence, stance)
+
+
+def _acted_on(ev: AskEvidence) -> bool:
+    """Whether the ask's evidence reports something done or under way, or a firm, unconditional commitment."""
+    sentences = (*ev.sentences, *(ev.shown or ()))
+    inside = [(s.start, s.end) for s in sentences]
+
+    def within(start: int) -> bool:
+        return any(lo <= start < hi for lo, hi in inside)
+
+    done = any(a.status in (ActionStatus.COMPLETED, ActionStatus.ONGOING) and within(a.start)
+               for a in ev.response_actions)
+    return done or any(c.strength is CommitmentStrength.FIRM and not c.conditional and within(c.start)
+                       for c in ev.response_commitments)
 
 
 #: stances under which an ask can be declined without a refusal word ("the existing law is adequate")

@@ -38,6 +38,9 @@ from .stance_conduct_cues import (  # noqa: F401 (re-exported for callers of thi
     _REFUSAL,
     _TIMING,
     _UNDECIDED,
+    _WORK_UNDER_WAY,
+    _COMPLETION,
+    _WHETHER_TO_ACT,
 )
 from .types import (
     Action,
@@ -240,6 +243,15 @@ def _done_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
     return [s for s in sentences if _DONE.search(s.text) and not _CONDITIONAL.search(s.text[:_DONE.search(s.text).start()])]
 
 
+def _dated_work_under_way(sentences: Sequence[Sentence], commitments: Sequence[Commitment]) -> bool:
+    """Work already under way with a date to finish it: acting in stages (ANNOTATION.md §2), not deciding later."""
+    if any(_WHETHER_TO_ACT.search(s.text) for s in sentences):
+        return False
+    return any(_WORK_UNDER_WAY.search(s.text) for s in sentences) and any(
+        c.deadline and re.search(r"\b(?:19|20)\d\d\b", c.deadline) and not c.conditional
+        and _COMPLETION.search(c.text) and not re.search(r"\bif\b", c.text, _F) for c in commitments)
+
+
 def _change_actions(actions: Sequence[Action]) -> list[Action]:
     """Activity that changes something ("has updated", "is developing"), not a standing rule described."""
     out = []
@@ -308,7 +320,7 @@ def read_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequ
         return Conduct(Stance.NOTED, 0.55, hit, "no_comment", True)
     deliberations = [c for c in commitments if commitment_kind(c) == "deliberation"]
     deferral = next((s for s in sentences if _defers(s)), None)
-    if deferral is not None or deliberations:
+    if (deferral is not None or deliberations) and not _dated_work_under_way(sentences, commitments):
         # Deciding later; beside more concrete steps than deliberations it is acting in stages. Only a
         # decision left open ("will consider whether", "under consideration") with nothing done or
         # promised besides is a position in other words.

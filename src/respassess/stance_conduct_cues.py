@@ -121,3 +121,13 @@ _UNDECIDED = re.compile(
     r"|\b(?:no|a)\s+final\s+(?:decision|position)\s+(?:has|will|is)\b"
     r"|\bno\s+decision\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:made|taken|reached)\b"
     r"|\bnot\s+yet\s+(?:reached|made|taken|produced)\s+a\s+(?:final\s+)?(?:decision|position)\b", _F)
+# Work on the responder's own matter already under way ("is currently reviewing its training modules", "has commenced
+# a process to identify all Owenga class vessels"), not a review of whether to act on the recommendation.
+_WORK_UNDER_WAY = re.compile(
+    r"(?:\bha(?:s|ve)\s+(?:now\s+|already\s+|recently\s+)?(?:commenced|started|begun|initiated)|\bbeing\s+arranged|"
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:reviewing|assessing|developing|revising|updating|preparing|drafting|"
+    r"working\s+on))\b(?!\s+(?:this|the|these|your)\s+(?:safety\s+)?recommendations?\b)", _F)
+# A date for that work to be finished: "It is expected that this process will be concluded by the end of May 2012".
+_COMPLETION = re.compile(r"\b(?:complet|conclud|finish|finali[sz]|publish|in\s+place|implement)\w*", _F)
+# ... unless the work is to decide whether to act: "It will decide whether to amend the rule".
+_WHETHER_TO_ACT = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\b|\bdecid\w*\s+(?:if|whether)\b", _F)

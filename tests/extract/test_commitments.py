@@ -247,10 +247,24 @@ def test_round2_commitment_table(nlp, sentence, strength, actor, cue):
     "I will attach a photograph of our logbook entry supplied to those who have attended the lecture.",
     "We will enclose a copy of the minutes.",
     "We recognise the outcomes the Commission is seeking to achieve.",
+    # invented, in the genre: how long something will take, with no step named
+    "Implementation will take some time.",
+    "Full implementation will take a number of years.",
+    "It will be some time before the new rule is in force.",
 ])
 def test_descriptive_future_is_not_a_commitment(nlp, sentence):
     doc = nlp(sentence)
     assert extract_commitments(doc, _sentences(doc)) == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    # invented, in the genre: a duration with the step it is for is a timed undertaking
+    "It will take 6 months to develop the system.",
+    "The Ministry will take action on each recommendation.",
+])
+def test_a_duration_with_its_step_is_still_a_commitment(nlp, sentence):
+    doc = nlp(sentence)
+    assert len(extract_commitments(doc, _sentences(doc))) == 1
 
 
 def test_content_of_a_deliverable_is_a_commitment(nlp):

@@ -187,6 +187,84 @@ def test_parliamentary_sitting_periods_are_dates(nlp, sentence, text, value):
     assert found[text].vague is (value is None)
 
 
+@pytest.mark.parametrize("sentence,text,value", [
+    # invented, in the genre: a part of a year named relative to a May 2024 reply (the AU year runs July-June)
+    ("The review will be completed in the second half of the year.", "the second half of the year", "2024-07/2024-12"),
+    ("We will publish the strategy early next year.", "early next year", "2025-01/2025-03"),
+    ("Legislation will be introduced by mid-next year.", "by mid-next year", "2025-05/2025-08"),
+    ("The pilot will start in the latter half of this year.", "the latter half of this year", "2024-07/2024-12"),
+    ("Funding will flow in the first half of next financial year.", "the first half of next financial year",
+     "2024-07/2024-12"),
+    ("Consultation will close late this financial year.", "late this financial year", "2024-04/2024-06"),
+])
+def test_part_of_a_relative_year_is_resolved(nlp, sentence, text, value):
+    found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2024-05-10", jurisdiction=AU)}
+    assert text in found and found[text].value == value and not found[text].vague
+
+
+@pytest.mark.parametrize("sentence,text,role", [
+    # nz_taic_all.jsonl (dev split) wording: a time given by an event whose date the reply does not give
+    ("Discussions on them will commence on publication of the report.", "on publication of the report",
+     DateRole.DEADLINE),
+    ("Discussion on it will be initiated on the publication of the final report.",
+     "on the publication of the final report", DateRole.DEADLINE),
+    ("The manual will be revised upon completion of the review.", "upon completion of the review", DateRole.DEADLINE),
+    ("At the time of the accident the procedure was in place.", "At the time of the accident", DateRole.PAST),
+    ("After the accident, the operator changed its procedures.", "After the accident", DateRole.PAST),
+    ("Since the accident the operator has changed its procedures.", "Since the accident", DateRole.PAST),
+    ("When the redraft is complete it will be published.", "When the redraft is complete", DateRole.DEADLINE),
+])
+def test_a_time_given_by_an_event_is_a_date_without_a_value(nlp, sentence, text, role):
+    found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2010-05-01", jurisdiction=NZ)}
+    assert text in found and found[text].value is None and found[text].role is role
+    assert found[text].granularity is DateGranularity.EVENT
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will rely on the publication of guidance by the College.",  # "on" belongs to the verb
+    "After consultation with the union, the rosters were agreed.",  # a step, not an event in time
+    "He sat on the completion committee.",
+])
+def test_events_that_place_nothing_in_time(nlp, sentence):
+    assert extract_dates(nlp(sentence), response_date="2010-05-01", jurisdiction=NZ) == ()
+
+
+@pytest.mark.parametrize("sentence,text,value,vague", [
+    # invented, in the genre, against a 10 May 2024 reply: counted back from the reply's date ...
+    ("The roster was changed two weeks ago.", "two weeks ago", "2024-04-26", False),
+    ("The audit took place three months ago.", "three months ago", "2024-02", False),
+    ("We wrote to operators a few weeks ago.", "a few weeks ago", None, True),
+    # ... or relative to the events told, which the reply does not date
+    ("The crew was briefed the following day.", "the following day", None, False),
+    ("Staff met last week to agree the changes.", "last week", None, False),
+    # vague
+    ("The rule may be amended at some future date.", "at some future date", None, True),
+    ("The arrangement has been in place for several years.", "for several years", None, True),
+])
+def test_times_counted_from_the_reply_or_the_events(nlp, sentence, text, value, vague):
+    found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2024-05-10", jurisdiction=NZ)}
+    assert text in found and found[text].value == value and found[text].vague is vague
+
+
+@pytest.mark.parametrize("sentence,response_date,text,value", [
+    # uk_pfd.jsonl (dev split) wording: a season without a year is the nearest one to the reply
+    ("The revised guidance will be issued in the Spring.", "2024-11-20", "in the Spring", "2025-03/2025-05"),
+    ("The ward was refurbished over the summer.", "2024-12-02", "over the summer", "2024-06/2024-08"),
+])
+def test_a_season_without_a_year_is_the_nearest(nlp, sentence, response_date, text, value):
+    found = {d.text: d for d in extract_dates(nlp(sentence), response_date=response_date, jurisdiction=UK)}
+    assert text in found and found[text].value == value
+
+
+def test_a_spring_that_is_no_season_is_no_date(nlp):
+    assert extract_dates(nlp("The spring broke during the flight."), response_date="2024-12-02", jurisdiction=UK) == ()
+
+
+def test_part_of_a_relative_year_without_a_response_date_is_unresolved(nlp):
+    (d,) = extract_dates(nlp("The report will be published in the second half of next year."), jurisdiction=AU)
+    assert d.text == "the second half of next year" and d.value is None and not d.vague
+
+
 def test_a_spending_review_in_lower_case_is_not_the_fiscal_event(nlp):
     assert not extract_dates(nlp("The spending review of the department found waste."), jurisdiction=AU)
 

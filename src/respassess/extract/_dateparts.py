@@ -64,6 +64,7 @@ def vocab() -> dict:
         "ordinals": data["ordinals"],
         "numbers": data["number_words"],
         "not_dates": set(data["not_dates"]),
+        "unresolved": {p.lower() for p in data["relative_unresolved"]},
     }
 
 

@@ -30,7 +30,8 @@ _TRAIL = r"(?:\s+(?:onwards?|and beyond|or earlier|at the latest|or later|or soo
 
 
 _ANCHOR = re.compile(
-    r"(?:since|following|after|before|prior to|ahead of|once|when|until|upon|on)\s+(?:the\s+|this\s+|its\s+|it\s+|they\s+|\w+)"
+    r"(?:since|following|after|before|prior to|ahead of|once|when|until|upon|on|pending|at the time of)\s+"
+    r"(?:the\s+|this\s+|its\s+|it\s+|they\s+|\w+)"
     r"|(?:\S+\s+){0,2}(?:days?|weeks?|months?|years?)\s+(?:after|before|from|of|on from|following)\s+\w+")
 
 
@@ -96,6 +97,9 @@ def normalise_date(text: str, *, response_date: str | None = None, jurisdiction:
         b = normalise_date(m["b"], response_date=response_date, jurisdiction=jurisdiction)
         if b.value is not None and not b.relative:
             return with_note(b, "the period's own dates, as written beside it")
+    if core in v["unresolved"]:
+        return make(None, G.RELATIVE, None, None, relative=True, resolved=False,
+                    note="relative to a day or week of the events described, not to the response date")
     if _ANCHOR.match(low):
         return make(None, G.EVENT, None, None, relative=True, resolved=False,
                      note="anchored to an event whose date is not given")

@@ -40,6 +40,10 @@ def _alt(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(r"(?:\s+|\s*-\s*)".join(map(re.escape, p.split())) for p in items) + ")"
 
 
+#: the year a part of which is named relative to the response date ("the year", "next financial year")
+_RELATIVE_YEAR = r"(?:the|this|next|the\s+next|the\s+following|the\s+current)\s+(?:financial\s+|calendar\s+)?year"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load_table("date_patterns")
@@ -67,7 +71,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"|(?:{part}\s*-?\s*|the\s+)?{month}(?!\s+\d)|{_YEAR}"
     )
     # a year left to the response date: "this Spring", "next winter", "the 5th of November"
+    # "in the Spring", "over the summer": a season without a year, after a preposition of time (not "the spring broke")
     yearless = (rf"(?:this|next|last|the\s+coming)\s+{season}"
+                rf"|(?:in|over|during|through)\s+the\s+{season}(?!\s+(?:of\b|\d))"
                 rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?!\s*,?\s*\d)")
     names = {n for cal in events["events"].values() for e in cal for n in e["names"]} | set(events["generic"])
     label = rf"{_YEAR}(?:{_DASH}\d{{2,4}})?"
@@ -84,7 +90,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
              rf"(?:\s+(?:period|fortnight))?(?:\s+(?:of\s+|in\s+)?{_YEAR})?"
              rf"|(?:the\s+)?(?:next|current|coming|following|upcoming|forthcoming)\s+(?:parliamentary\s+)?sittings?"
              rf"(?:\s+(?:period|fortnight|week|block))?")
-    num = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|few|several|couple\s+of)"
+    num = (r"(?:\d+(?:\.\d+)?|a\s+few|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"eleven|twelve|eighteen|twenty|thirty|few|several|couple\s+of)")
     unit = r"(?:days?|weeks?|months?|years?|decades?)"
     duration = (rf"within\s+(?:the\s+)?(?:(?:next|coming|following|first)\s+)?{num}(?:{_DASH}\d+)?\s*-?\s*{unit}"
                 rf"(?:\s+(?:of|from|after|following)\s+[^.,;:\n()]{{3,80}})?"
@@ -92,7 +99,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                 rf"|(?:over|during)\s+the\s+(?:next|coming|following|last|past)\s+{num}\s*{unit}"
                 rf"|(?:the\s+)?(?:last|past|previous)\s+{num}\s*{unit}|{num}\s+{unit}\s+ago"
                 rf"|{num}(?:{_DASH}\d+)?\s*-?\s*{unit}\s+(?:after|before|following|on\s+from)\s+[^.,;:\n()]{{3,80}}")
-    relative = _alt(data["relative_phrases"])
+    # "the second half of the year", "early next year", "late this financial year": a part of a relative year
+    relative = (_alt(data["relative_phrases"]) + rf"|(?:{ypart})\s*-?\s*{_RELATIVE_YEAR}|"
+                + _alt(data["relative_unresolved"]))
     vague = _alt(data["vague_phrases"])
     lead = rf"(?:{_KEEP_LEAD}\s+)?"
     return {
@@ -104,6 +113,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vague": re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])", re.I),
         "bare_month": re.compile(rf"^(?:{lead})?(?:{part}\s*-?\s*|the\s+)?{month}$", re.I),
     }
+
+
+#: events a date can be "on" or "upon": a deliverable finished, released or received
+_ON_EVENTS = frozenset({"publication", "release", "completion", "conclusion", "receipt", "arrival", "approval",
+                        "commencement", "finalisation", "finalization", "ratification"})
+#: what a reply dates things "after": the occurrence investigated ("after the accident")
+_INCIDENTS = frozenset({"accident", "incident", "collision", "crash", "derailment", "grounding", "fire", "event",
+                        "occurrence", "inquest", "investigation", "inquiry"})
+#: dependencies that start a clause of their own inside a misparsed time clause
+_NEW_CLAUSE = frozenset({"ccomp", "parataxis"})
+#: verbs whose "on" belongs to them, not to a date
+_TAKES_ON = frozenset({"rely", "depend", "focus", "comment", "report", "work", "base", "build", "consult", "draw",
+                       "act", "agree", "decide", "advise", "elaborate", "concentrate", "insist", "count", "reflect",
+                       "touch", "update", "brief", "feed", "impact", "effect", "wait", "call"})
 
 
 def _anchor_spans(doc: "Doc") -> list[tuple[int, int, int]]:
@@ -122,18 +145,37 @@ def _anchor_spans(doc: "Doc") -> list[tuple[int, int, int]]:
             has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
             if not (words & predicates) or tok.i > clause.i or not has_subject:
                 continue
-            toks = [t for t in clause.subtree if t.i >= tok.i]
+            # "When the redraft is complete it will be published" parsed as one clause: stop at a clause with its
+            # own subject hanging from it
+            stop = min((t.i for t in clause.subtree if t.i > tok.i and t is not clause and t.dep_ in _NEW_CLAUSE
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), default=None)
+            toks = [t for t in clause.subtree if t.i >= tok.i and (stop is None or t.i < min(
+                x.i for x in doc[stop].subtree))]
             end = max(t.idx + len(t) for t in toks)
             text = doc_text(doc)[tok.idx:end]
             cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
             end = tok.idx + (cut.start() if cut else len(text))
             out.append((tok.idx, end, 1))
-        elif (low in ("since", "following") and tok.dep_ == "prep") or (low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "prior"):
+        elif (low in ("since", "following", "after", "on", "upon", "pending", "at") and tok.dep_ == "prep") or (
+                low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "prior"):
             objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
             if not objs:
                 continue
             obj = objs[0]
-            if obj.tag_ != "VBG" and obj.lemma_.lower() not in nouns:
+            if low == "at":
+                # "at the time of the accident": the time of an event
+                events = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                          if g.dep_ == "pobj" and g.lemma_.lower() in nouns]
+                if obj.lemma_.lower() != "time" or not events:
+                    continue
+            elif low in ("on", "upon", "pending"):
+                # "on publication of the report", "upon completion": the moment something is finished or out
+                # (not "rely on the publication of guidance", where the verb takes "on")
+                if obj.lemma_.lower() not in _ON_EVENTS or tok.head.lemma_.lower() in _TAKES_ON:
+                    continue
+            elif low == "after" and obj.lemma_.lower() not in _ON_EVENTS | _INCIDENTS:
+                continue
+            elif obj.tag_ != "VBG" and obj.lemma_.lower() not in nouns:
                 continue
             start = doc[tok.i - 1].idx if low == "to" else tok.idx
             # the event's own phrase, without a purpose clause hanging from it ("... to ensure X")

@@ -16,9 +16,11 @@ from ._dateparts import (YEAR, NormalisedDate, day_value, fiscal_year, make, mon
 
 __all__ = ["relative_date"]
 
-_NUM = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|"
+_NUM = (r"(?:\d+(?:\.\d+)?|a few|a couple of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"eighteen|twenty|"
         r"twenty-four|thirty|few|several|couple of)")
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
+_SEASON_LEADS = ("in", "over", "during", "through", "throughout", "by")
 _NEXT_SITTING = (r"(?:next|current|coming|following|upcoming|forthcoming)\s+(?:parliamentary\s+)?sittings?"
                  r"(?:\s+(?:period|fortnight|week|block))?")
 
@@ -43,6 +45,14 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
         return _yearless_day(int(m["d"]), month_number(m["m"]), resp)
     if (out := _sittings(core, resp)) is not None:
         return out
+    if (out := _part_of_year(core, cal, resp)) is not None:
+        return out
+    # "in the Spring" (not "the spring broke", which only a tagger's DATE reading offers)
+    if (m := re.fullmatch(r"the\s+(?P<s>spring|summer|autumn|fall|winter)", core)) and lead in _SEASON_LEADS:
+        if resp is None or resp.month is None:
+            return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
+        lo, hi = v["seasons"][cal.hemisphere][m["s"]]
+        return _nearest_season(lo, hi, resp, coming=False)
     if m := re.fullmatch(r"(?:(?P<which>this|next|last|the coming)\s+)(?P<s>spring|summer|autumn|fall|winter)", core):
         if resp is None:
             return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
@@ -61,6 +71,9 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
             y2, m2 = add_months(y1, m1, 2)
             return months_interval(y1, m1, y2, m2, G.QUARTER, relative=True)
         return months_interval(resp.year, 3 * q - 2, resp.year, 3 * q, G.QUARTER, relative=True)
+    if ago := re.fullmatch(rf"(?P<n>{_NUM})\s*-?\s*(?P<u>{_UNIT})\s+ago", core):
+        count = v["numbers"].get(ago["n"]) if not ago["n"][0].isdigit() else float(ago["n"])
+        return _ago(count, ago["u"].rstrip("s"), resp)
     dur = re.fullmatch(rf"(?:the\s+)?(?:(?P<dir>next|coming|following|last|past|previous)\s+)?(?P<n>{_NUM})\s*-?\s*(?P<u>{_UNIT})", core)
     if dur:
         n = v["numbers"].get(dur["n"], None) if not dur["n"][0].isdigit() else float(dur["n"])
@@ -74,6 +87,31 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
         unit = dur["u"].rstrip("s")
         return _resolve_duration(int(n) if float(n).is_integer() else n, unit, back, resp)
     return None
+
+
+def _part_of_year(core: str, cal: FiscalCalendar, resp: PartialDate | None) -> NormalisedDate | None:
+    """A part of a year named relative to the response: "the second half of the year", "early next financial year"."""
+    parts = vocab()["parts"]
+    alt = "|".join(sorted(map(re.escape, parts), key=len, reverse=True))
+    m = re.fullmatch(rf"(?P<p>{alt})\s*-?\s*(?P<k>the|this|next|the next|the following|the current)\s+"
+                     rf"(?P<fy>financial\s+|calendar\s+)?year", core)
+    if not m:
+        return None
+    fiscal = (m["fy"] or "").strip() == "financial"
+    if resp is None or resp.month is None or (fiscal and cal.start_month is None):
+        why = "fiscal calendar of the jurisdiction unknown" if resp is not None and resp.month is not None \
+            else "no response date to resolve against"
+        return make(None, G.MONTH, None, None, relative=True, resolved=False, note=why)
+    lo, hi = parts[m["p"]]
+    ahead = 1 if m["k"] in ("next", "the next", "the following") else 0
+    if not fiscal:
+        y = resp.year + ahead
+        return months_interval(y, lo, y, hi, G.MONTH, relative=True)
+    # months counted from the start of the financial year: the first half of a July-June year is July-December
+    start = (resp.year if resp.month >= cal.start_month else resp.year - 1) + ahead
+    y1, m1 = add_months(start, cal.start_month, lo - 1)
+    y2, m2 = add_months(start, cal.start_month, hi - 1)
+    return months_interval(y1, m1, y2, m2, G.MONTH, relative=True)
 
 
 def _sittings(core: str, resp: PartialDate | None) -> NormalisedDate | None:
@@ -169,6 +207,26 @@ def _resolve(unit: str, k: int, mode: str, cal: FiscalCalendar, resp: PartialDat
     if mode == "end":
         return day_value(*map(int, out.interval_end.split("-")), **kw) or out
     return NormalisedDate(out.value, out.granularity, out.interval_start, out.interval_end, vague, True, True, out.note)
+
+
+def _ago(n: float | None, unit: str, resp: PartialDate | None) -> NormalisedDate:
+    """"Two weeks ago", "three months ago": counted back from the response date, to the precision it allows."""
+    months = {"year": 12, "decade": 120, "quarter": 3, "month": 1}.get(unit)
+    if n is not None and float(n).is_integer() and resp is not None:
+        if months is not None and resp.month is not None:
+            y, m = add_months(resp.year, resp.month, -int(n) * months)
+            return make(f"{y:04d}-{m:02d}", G.MONTH, iso_day(y, m, 1), iso_day(y, m, month_end(y, m)), relative=True,
+                        note="counted back from the response date")
+        if months is None and resp.day is not None:
+            from datetime import date, timedelta
+            d = date(resp.year, resp.month, resp.day) - timedelta(days=int(n) * (7 if unit == "week" else 1))
+            return make(d.isoformat(), G.DAY, d.isoformat(), d.isoformat(), relative=True,
+                        note="counted back from the response date")
+    if n is None:  # "a few weeks ago"
+        return make(None, G.VAGUE, None, None, vague=True, relative=True, resolved=False,
+                    note="an unspecified number of units")
+    return make(None, G.RELATIVE, None, None, relative=True, resolved=False,
+                note="counted back from a response date too coarse, or missing, to place it")
 
 
 def _resolve_duration(n: float, unit: str, back: bool, resp: PartialDate | None) -> NormalisedDate:

@@ -132,6 +132,22 @@ def activity_onset(verb: "Token", subj: "Token") -> bool:
     return lemma in table["onset_verbs"]
 
 
+_DURATION_NOUNS = frozenset({"time", "while", "day", "week", "month", "year", "decade"})
+
+
+def _duration_only(verb: "Token", lemma: str) -> bool:
+    """"X will take some time" or "It will be some time": how long, with no step named ("It will take 6 months
+    to develop the system" names one, and is a dated undertaking)."""
+    if lemma not in ("take", "be") or any(c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
+                                          for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr"):
+            heads = {c.lemma_.lower()} | {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children}
+            return bool(heads & _DURATION_NOUNS)
+    return False
+
+
 def is_undertaking(verb: "Token") -> bool:
     """Return False for a future clause that describes, predicts or speaks rather than undertakes.
 
@@ -165,6 +181,8 @@ def is_undertaking(verb: "Token") -> bool:
         if lemma in ("expect", "envisage", "anticipate") and subj is not None and not is_agent(subj):
             return False  # "This process is envisaged to take some time": a forecast about a thing
         return True
+    if _duration_only(verb, lemma):
+        return False  # "Implementation will take some time", "It will be some time before ...": a forecast
     if lemma == "be" and not aux_words(verb) & table["future_modals"]:
         return True  # "The strategy is to deliver ...": the trigger already required a plan or an agent
     if subj is not None and activity_onset(verb, subj):
