@@ -27,7 +27,8 @@ def absolute_date(core: str, cal: FiscalCalendar, resp: PartialDate | None) -> N
         a, b = int(m["a"]), int(m["b"])
         d, mo = (b, a) if cal.name == "united_states" else (a, b)
         return day_value(int(m["y"]), mo, d)
-    if m := re.fullmatch(rf"(?:the\s+)?(?P<edge>end|close|start|beginning)\s+of\s+(?P<m>{M})\s*,?\s*(?P<y>{_YEAR})", core):
+    edge = r"(?:the\s+)?(?P<edge>end|close|start|beginning)\s+(?:of\s+)?"
+    if m := re.fullmatch(rf"{edge}(?P<m>{M})\s*,?\s*(?P<y>{_YEAR})", core):
         y, mo = int(m["y"]), month_number(m["m"])
         return day_value(y, mo, month_end(y, mo) if m["edge"] in ("end", "close") else 1)
     if m := re.fullmatch(rf"(?:the\s+)?(?P<edge>end|close)\s+of\s+(?P<y>{_YEAR})", core):
@@ -35,7 +36,8 @@ def absolute_date(core: str, cal: FiscalCalendar, resp: PartialDate | None) -> N
     if m := re.fullmatch(rf"(?:(?:early|mid|late|mid-)\s*-?\s*)?(?P<m>{M})\s*,?\s*(?P<y>{_YEAR})", core):
         y, mo = int(m["y"]), month_number(m["m"])
         return months_interval(y, mo, y, mo, G.MONTH)
-    if m := re.fullmatch(rf"(?P<m1>{M})\s*(?:,?\s*(?P<y1>{_YEAR}))?\s*(?:and|to|-|through|until)\s*(?P<m2>{M})\s*,?\s*(?P<y2>{_YEAR})", core):
+    between = r"\s*(?:and|to|or|-|/|through|until)\s*"
+    if m := re.fullmatch(rf"(?P<m1>{M})\s*(?:,?\s*(?P<y1>{_YEAR}))?{between}(?P<m2>{M})\s*,?\s*(?P<y2>{_YEAR})", core):
         y2 = int(m["y2"])
         y1 = int(m["y1"]) if m["y1"] else y2
         m1, m2 = month_number(m["m1"]), month_number(m["m2"])

@@ -18,6 +18,7 @@ from ..types import DateMention, DateRole
 from ._calendar import parse_partial
 from ._data import load_table
 from ._text import doc_text
+from .anchors import anchor_spans
 from ._dateparts import with_note
 from .datenorm import NormalisedDate, normalise_date
 
@@ -49,7 +50,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = load_table("date_patterns")
     events = load_table("fiscal_events")
     month = r"(?:" + "|".join(sorted(data["months"], key=len, reverse=True)) + r")\.?"
-    part = r"(?:early|mid|late|the\s+(?:end|start|beginning|middle|close)\s+of)"
+    # "the end of June", "end of June", "end June 2005": the last day of the month
+    part = r"(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle|close)\s+of|end)"
     season = r"(?:spring|summer|autumn|fall|winter)"
     ordinal = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
     fy = r"(?:financial|fiscal|budget)\s+year"
@@ -60,7 +62,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     absolute = (
         rf"(?:the\s+)?{day}\s+(?:of\s+)?{month},?\s+{_YEAR}"
         rf"|{month}\s+{day},\s*{_YEAR}|{month}\s+{day}(?:st|nd|rd|th)?\s+{_YEAR}"
-        rf"|(?:{part}\s*-?\s*)?{month}(?:\s+{_YEAR})?\s*(?:and|to|-|\u2013)\s*{month}\s+{_YEAR}"
+        rf"|(?:{part}\s*-?\s*)?{month}(?:\s+{_YEAR})?\s*(?:and|to|or|-|/|\u2013)\s*{month}\s+{_YEAR}"
         rf"|(?:{part}\s*-?\s*)?{month},?\s+{_YEAR}"
         rf"|(?:{part}\s*-?\s*)?(?:the\s+)?{season}\s+(?:of\s+)?{_YEAR}"
         rf"|q[1-4]\s*(?:of\s+)?(?:{fyrange}|{_YEAR})|(?:the\s+)?{ordinal}\s+quarter\s+of\s+(?:the\s+)?(?:{fyrange}|{_YEAR})"
@@ -113,79 +115,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vague": re.compile(rf"(?<![\w-])(?:{vague})(?![\w-])", re.I),
         "bare_month": re.compile(rf"^(?:{lead})?(?:{part}\s*-?\s*|the\s+)?{month}$", re.I),
     }
-
-
-#: events a date can be "on" or "upon": a deliverable finished, released or received
-_ON_EVENTS = frozenset({"publication", "release", "completion", "conclusion", "receipt", "arrival", "approval",
-                        "commencement", "finalisation", "finalization", "ratification"})
-#: what a reply dates things "after": the occurrence investigated ("after the accident")
-_INCIDENTS = frozenset({"accident", "incident", "collision", "crash", "derailment", "grounding", "fire", "event",
-                        "occurrence", "inquest", "investigation", "inquiry"})
-#: dependencies that start a clause of their own inside a misparsed time clause
-_NEW_CLAUSE = frozenset({"ccomp", "parataxis"})
-#: verbs whose "on" belongs to them, not to a date
-_TAKES_ON = frozenset({"rely", "depend", "focus", "comment", "report", "work", "base", "build", "consult", "draw",
-                       "act", "agree", "decide", "advise", "elaborate", "concentrate", "insist", "count", "reflect",
-                       "touch", "update", "brief", "feed", "impact", "effect", "wait", "call"})
-
-
-def _anchor_spans(doc: "Doc") -> list[tuple[int, int, int]]:
-    """Clauses that place an action relative to an event: "when the redraft is complete", "since the accident"."""
-    data = load_table("date_patterns")
-    predicates = set(data["anchor_predicates"])
-    nouns = set(data["anchor_nouns"])
-    out = []
-    for tok in doc:
-        low = tok.lower_
-        if low in ("when", "once", "before", "after", "until") and tok.dep_ in ("mark", "advmod"):
-            clause = tok.head
-            if clause.dep_ not in ("advcl", "ccomp", "relcl", "acl") and clause.dep_ != "ROOT":
-                continue
-            words = {t.lower_ for t in clause.subtree} | {clause.lemma_.lower()}
-            has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
-            if not (words & predicates) or tok.i > clause.i or not has_subject:
-                continue
-            # "When the redraft is complete it will be published" parsed as one clause: stop at a clause with its
-            # own subject hanging from it
-            stop = min((t.i for t in clause.subtree if t.i > tok.i and t is not clause and t.dep_ in _NEW_CLAUSE
-                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), default=None)
-            toks = [t for t in clause.subtree if t.i >= tok.i and (stop is None or t.i < min(
-                x.i for x in doc[stop].subtree))]
-            end = max(t.idx + len(t) for t in toks)
-            text = doc_text(doc)[tok.idx:end]
-            cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
-            end = tok.idx + (cut.start() if cut else len(text))
-            out.append((tok.idx, end, 1))
-        elif (low in ("since", "following", "after", "on", "upon", "pending", "at") and tok.dep_ == "prep") or (
-                low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "prior"):
-            objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
-            if not objs:
-                continue
-            obj = objs[0]
-            if low == "at":
-                # "at the time of the accident": the time of an event
-                events = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                          if g.dep_ == "pobj" and g.lemma_.lower() in nouns]
-                if obj.lemma_.lower() != "time" or not events:
-                    continue
-            elif low in ("on", "upon", "pending"):
-                # "on publication of the report", "upon completion": the moment something is finished or out
-                # (not "rely on the publication of guidance", where the verb takes "on")
-                if obj.lemma_.lower() not in _ON_EVENTS or tok.head.lemma_.lower() in _TAKES_ON:
-                    continue
-            elif low == "after" and obj.lemma_.lower() not in _ON_EVENTS | _INCIDENTS:
-                continue
-            elif obj.tag_ != "VBG" and obj.lemma_.lower() not in nouns:
-                continue
-            start = doc[tok.i - 1].idx if low == "to" else tok.idx
-            # the event's own phrase, without a purpose clause hanging from it ("... to ensure X")
-            skip = {t.i for c in obj.children if c.dep_ in ("advcl", "xcomp", "relcl", "ccomp", "acl", "conj", "cc")
-                    for t in c.subtree}
-            end = max(t.idx + len(t) for t in obj.subtree if t.i not in skip and not t.is_punct)
-            text = doc_text(doc)[start:end]
-            cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
-            out.append((start, start + (cut.start() if cut else len(text)), 1))
-    return out
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -264,7 +193,7 @@ def _candidates(doc: "Doc") -> list[tuple[int, int, int]]:
     for kind, prio in (("event", 5), ("absolute", 4), ("yearless", 4), ("duration", 3), ("relative", 4), ("vague", 3)):
         for m in pats[kind].finditer(text):
             found.append((m.start(), m.end(), prio))
-    found.extend(_anchor_spans(doc))
+    found.extend(anchor_spans(doc))
     for ent in doc.ents:
         if ent.label_ == "DATE":
             found.append((ent.start_char, ent.end_char, 0))

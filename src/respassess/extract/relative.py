@@ -33,12 +33,16 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
         vague = mode in ("rest", "before")
         return _resolve(unit, k, mode, cal, resp, vague=vague)
     M = v["M"]
-    if m := re.fullmatch(rf"(?:(?P<part>early|mid|late|mid-|the end of|the start of|the beginning of)\s*-?\s*)?(?P<m>{M})", core):
+    part = r"early|mid|late|mid-|(?:the )?end of|end|the start of|the beginning of"
+    if m := re.fullmatch(rf"(?:(?P<part>{part})\s*-?\s*)?(?P<m>{M})", core):
         mo = month_number(m["m"])
         if resp is None:
             return make(None, G.MONTH, None, None, relative=True, resolved=False,
                          note="month named without a year and no response date to place it")
         year = resp.year if resp.month is None or mo >= resp.month else resp.year + 1
+        if m["part"] in ("the end of", "end of", "end"):  # "by the end of March": its last day
+            return with_note(day_value(year, mo, month_end(year, mo)),
+                             "year taken as the first such month on or after the response date")
         out = months_interval(year, mo, year, mo, G.MONTH, relative=True)
         return with_note(out, "year taken as the first such month on or after the response date")
     if m := re.fullmatch(rf"(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M})", core):
