@@ -251,6 +251,8 @@ def test_round2_commitment_table(nlp, sentence, strength, actor, cue):
     "Implementation will take some time.",
     "Full implementation will take a number of years.",
     "It will be some time before the new rule is in force.",
+    # nz_taic_all.jsonl (dev split) wording: the stance in the future tense, with no means named
+    "The Director will accept this recommendation.",
 ])
 def test_descriptive_future_is_not_a_commitment(nlp, sentence):
     doc = nlp(sentence)
@@ -261,10 +263,24 @@ def test_descriptive_future_is_not_a_commitment(nlp, sentence):
     # invented, in the genre: a duration with the step it is for is a timed undertaking
     "It will take 6 months to develop the system.",
     "The Ministry will take action on each recommendation.",
+    # ... and the stance with the means it will be carried out by
+    "The CAA will accept the recommendation by co-ordinating with Transport Canada on the safety issues.",
 ])
 def test_a_duration_with_its_step_is_still_a_commitment(nlp, sentence):
     doc = nlp(sentence)
     assert len(extract_commitments(doc, _sentences(doc))) == 1
+
+
+@pytest.mark.parametrize("sentence,deadline", [
+    # nz_taic_all.jsonl (dev split) wording: a step of the responder's expected on a schedule
+    ("This process is expected to be initiated by the end of June 1998.", "by the end of June 1998"),
+    ("The review is expected to be completed by June 2025.", "by June 2025"),
+])
+def test_a_step_expected_on_a_schedule_is_a_qualified_commitment(nlp, sentence, deadline):
+    doc = nlp(sentence)
+    dates = extract_dates(doc, jurisdiction="New Zealand")
+    (c,) = extract_commitments(doc, _sentences(doc), dates=dates)
+    assert c.strength is CommitmentStrength.QUALIFIED and c.deadline == deadline
 
 
 def test_content_of_a_deliverable_is_a_commitment(nlp):

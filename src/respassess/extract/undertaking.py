@@ -132,6 +132,8 @@ def activity_onset(verb: "Token", subj: "Token") -> bool:
     return lemma in table["onset_verbs"]
 
 
+#: steps, beside the scheduled changes of the cue table, a thing can be expected to undergo ("to be initiated")
+_SCHEDULED_ONSETS = frozenset({"initiate", "commence", "start", "begin", "finish", "conclude"})
 _DURATION_NOUNS = frozenset({"time", "while", "day", "week", "month", "year", "decade"})
 
 
@@ -146,6 +148,19 @@ def _duration_only(verb: "Token", lemma: str) -> bool:
             heads = {c.lemma_.lower()} | {g.lemma_.lower() for p in c.children if p.dep_ == "prep" for g in p.children}
             return bool(heads & _DURATION_NOUNS)
     return False
+
+
+_MEANS = ("by", "as", "through", "via")
+
+
+def _position_only(verb: "Token", lemma: str) -> bool:
+    """"will accept this recommendation" with no means named ("by co-ordinating with ...", "as part of ...")."""
+    if lemma not in ("accept", "agree", "support", "endorse", "note", "acknowledge"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # the means may hang from the verb or, misparsed, from its object
+    means = [c for t in (verb, *objects) for c in t.children if c.dep_ == "prep" and c.lower_ in _MEANS]
+    return bool(objects) and all(o.lemma_.lower() == "recommendation" for o in objects) and not means
 
 
 def is_undertaking(verb: "Token") -> bool:
@@ -179,8 +194,13 @@ def is_undertaking(verb: "Token") -> bool:
         if agents and not is_agent(agents[0]):
             return False  # "This will be underpinned by its objective ..."
         if lemma in ("expect", "envisage", "anticipate") and subj is not None and not is_agent(subj):
-            return False  # "This process is envisaged to take some time": a forecast about a thing
+            # "This process is envisaged to take some time": a forecast about a thing; but "This process is
+            # expected to be initiated by the end of June 1998" schedules a step of the responder's
+            steps = _SCHEDULED_ONSETS | set(table["scheduled_change_verbs"])
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in steps for c in verb.children)
         return True
+    if _position_only(verb, lemma):
+        return False  # "The Director will accept this recommendation": the stance, not a step
     if _duration_only(verb, lemma):
         return False  # "Implementation will take some time", "It will be some time before ...": a forecast
     if lemma == "be" and not aux_words(verb) & table["future_modals"]:
