@@ -164,6 +164,24 @@ def test_bare_cross_reference_is_acceptance_without_action_and_nothing_else():
     assert _kinds(gaps) == {GapKind.ACCEPTANCE_WITHOUT_ACTION, GapKind.UNADDRESSED_CLAUSE}
 
 
+def test_a_bare_position_beside_the_recommendation_restated_leaves_nothing_pending():
+    # invented, in the TAIC register's style since 2023: the reply restates the recommendation, then its position
+    rec = ("On 27 September 2023, the Commission recommended that KiwiRail work with road controlling authorities "
+           "to develop processes for unplanned level-crossing disconnections.")
+    text = ("032/23: The Commission recommended that KiwiRail work with road controlling authorities to develop "
+            "processes for unplanned level-crossing disconnections. This recommendation is under consideration.")
+    ask = "work with road controlling authorities"
+    stance = _stance(Stance.UNDER_CONSIDERATION, text, "This recommendation is under consideration.")
+    gaps = _gaps(stance, (_ask(ask, AskLabel.UNADDRESSED, rec),), text, rec,
+                 actions=(_action(text, "The Commission recommended that KiwiRail work"),))
+    assert _kinds(gaps) == {GapKind.UNADDRESSED_CLAUSE}
+    # with a reply of its own, the decision put off is pending
+    own = text + " KiwiRail will consider the options with road controlling authorities."
+    gaps = _gaps(stance, (_ask(ask, AskLabel.PARTIAL, rec),), own, rec,
+                 commitments=(_commit(own, "KiwiRail will consider the options", CommitmentStrength.VAGUE),))
+    assert GapKind.PLAN_PENDING in _kinds(gaps)
+
+
 def test_bare_acceptance_is_flagged():
     text = "Supported."
     gaps = _gaps(_stance(Stance.ACCEPTED, text, "Supported."), (_ask("plan", AskLabel.UNADDRESSED),), text)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from respassess.score import DEFERRAL_RE, REJECTION_RE, evidence_for_asks, label_asks, property_only, required_property
+from respassess.score import (DEFERRAL_RE, REJECTION_RE, evidence_for_asks, label_asks, property_only, required_property,
+                              restates)
 from respassess.types import (Action, ActionStatus, Alignment, Ask, AskLabel, Commitment, CommitmentStrength, Sentence,
                               Stance)
 
@@ -205,3 +206,23 @@ def test_an_ask_is_rejected_only_where_the_reply_declines_something(stance, text
     evidence = evidence_for_asks(asks, (Alignment(0, 0, 0.6),), sentences)
     (out,) = label_asks(evidence, stance=stance, model=_Always(AskLabel.REJECTED))
     assert (out.label is AskLabel.REJECTED) is declined
+
+
+def test_a_reply_of_the_recommendation_restated_and_a_position_is_bare():
+    # invented, in the TAIC register's style since 2023 (ANNOTATION.md §2: a bare position leaves asks unaddressed)
+    rec = "On 27 September 2023, the Commission recommended that KiwiRail adequately address the risk posed."
+    first = "031/23: The Commission recommended that KiwiRail adequately address the risk posed."
+    text = first + " This recommendation is under consideration."
+    sentences = (Sentence(0, first, 0, len(first)), Sentence(1, text[len(first) + 1:], len(first) + 1, len(text)))
+    assert restates(sentences[0].text, rec) and not restates(sentences[1].text, rec)
+    start = rec.index("adequately address the risk posed")
+    asks = (Ask(0, "adequately address the risk posed", start, start + 33),)
+    evidence = evidence_for_asks(asks, (Alignment(0, 0, 0.9),), sentences, restated=(0,))
+    (ask,) = label_asks(evidence, stance=Stance.UNDER_CONSIDERATION, model=_Always(AskLabel.PARTIAL))
+    assert ask.label is AskLabel.UNADDRESSED
+    # the same restatement beside a reply of its own is no bare position
+    more = text + " KiwiRail will install additional warning signs at every crossing by June 2024."
+    sentences += (Sentence(2, more[len(text) + 1:], len(text) + 1, len(more)),)
+    evidence = evidence_for_asks(asks, (Alignment(0, 0, 0.9),), sentences, restated=(0,))
+    (ask,) = label_asks(evidence, stance=Stance.UNDER_CONSIDERATION, model=_Always(AskLabel.PARTIAL))
+    assert ask.label is AskLabel.PARTIAL

@@ -22,7 +22,7 @@ from . import gaps_scope as scope
 from .gaps_pending import pending_deliverable
 from .gaps_timing import lend_timing
 from .segment import own_answer_end
-from .score import REJECTION_RE
+from .score import REJECTION_RE, restates
 from .types import (
     Action,
     Ask,
@@ -97,6 +97,11 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
     if end < len(response):
         sentences, commitments, actions = (scope.restrict(x, end) for x in (sentences, commitments, actions))
         dates, amounts, response = scope.restrict(dates, end), scope.restrict(amounts, end), response[:end]
+    # "On 27 September 2023, the Commission recommended that ...": the recommendation restated is not the reply's
+    restated = [(x.start, x.end) for x in sentences if restates(x.text, recommendation)]
+    if restated:
+        commitments, actions, dates, amounts = ([f for f in found if not any(lo <= f.start < hi for lo, hi in restated)]
+                                                for found in (commitments, actions, dates, amounts))
     # "The court will assign counsel if ...": how a standing process works, not an undertaking.
     procedures = [c for c in commitments if scope.is_procedure(c, _sentence_at(c.start, sentences))]
     substantive = [c for c in commitments if not _formula(_context(c, sentences)) and c not in procedures]
@@ -151,7 +156,8 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         "response gives none.",
                         (Span(metrics_ask.group(0), metrics_ask.start(), metrics_ask.end(), TextField.RECOMMENDATION),)))
 
-    content = [s for s in sentences if not _formula(s.text) and not _is_stance_only(s, stance)]
+    content = [s for s in sentences if not _formula(s.text) and not _is_stance_only(s, stance)
+               and (s.start, s.end) not in restated]
     existing = [a for a in done] + [c for c in substantive if c not in new] + procedures
     status_quo = [s for s in content if cue.STATUS_QUO.search(s.text)]
     # With no undertaking at all, plain description of how things stand is existing activity too

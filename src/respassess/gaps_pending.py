@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from . import gap_cues as cue
 from .gap_cues import is_formula as _formula
 from .gaps_scope import sentence_at as _sentence_at
+from .score import restates
 from .types import Action, AskCoverage, AskLabel, Commitment, CommitmentStrength, Sentence, Stance, StanceCall
 
 __all__ = ["pending_deliverable"]
@@ -84,7 +85,10 @@ def pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], sentenc
         anchor = stance.evidence
         sent = _sentence_at(anchor.start, sentences) if anchor is not None else None
         sent = sent or (_sentence_at(substantive[0].start, sentences) if substantive else None)
-        if sent is not None:
+        # "This recommendation is under consideration." beside, at most, the recommendation restated is a bare
+        # position like a bare "Supported" (§2): nothing is promised, so nothing is pending
+        bare = not substantive and all(s is sent or restates(s.text, recommendation) for s in sentences)
+        if sent is not None and not bare:
             return sent, "decision", None
     return None
 

@@ -25,7 +25,7 @@ from .gap_cues import MISSION
 from .gap_reliability import load_gap_reliability, with_confidence
 from .gaps import find_gaps
 from .records.io import record_from_strings
-from .score import AskEvidence, evidence_for_asks, label_asks
+from .score import AskEvidence, evidence_for_asks, label_asks, restates
 from .segment import split_asks, split_sentences
 from .stance import read_stance
 from .types import (Action, Ask, Assessment, Commitment, CommitmentStrength, DateMention, MoneyAmount, Record, Sentence,
@@ -325,9 +325,10 @@ class Assessor:
         whole = [s.index for s in p.sentences if answers_whole(s, starts)]
         shown = add_whole_answers(shown, p.asks, similarities, whole=whole)
         undertaking = sorted({c.sentence_index for c in acting if c.strength is not CommitmentStrength.VAGUE})
+        restated = [s.index for s in p.sentences if restates(s.text, p.rec_doc.text)]
         evidence = evidence_for_asks(p.asks, alignments, p.sentences, commitments=commitments, actions=actions,
                                      dates=dates, amounts=amounts, shown=shown, whole_answers=whole,
-                                     undertakings=undertaking)
+                                     undertakings=undertaking, restated=restated)
         return Findings(record=record, recommendation=p.rec_doc.text, response=doc.text, asks=p.asks,
                         sentences=p.sentences, commitments=commitments, actions=actions, dates=dates,
                         amounts=amounts, stance=stance, evidence=tuple(evidence), warnings=p.warnings,

@@ -21,7 +21,7 @@ from .types import (Action, ActionStatus, Alignment, Ask, AskCoverage, AskLabel,
                     DateMention, DateRole, MoneyAmount, Sentence, Stance)
 
 __all__ = ["label_asks", "AskEvidence", "gather_evidence", "evidence_for_asks", "required_property", "property_only",
-           "DEFERRAL_RE", "REJECTION_RE"]
+           "restates", "DEFERRAL_RE", "REJECTION_RE"]
 
 DEFERRAL_RE = re.compile(
     r"\b(?:will|intends?\s+to|plans?\s+to|expects?\s+to|aims?\s+to)\s+(?:\w+\s+)?(?:set\s+out|bring\s+forward|outline|"
@@ -136,6 +136,10 @@ class AskEvidence:
     # The sentences shown as the ask's evidence, when the evidence model picked them: the label is
     # read from ``sentences`` (the cosine rule's pick, on which the ask-label model was trained).
     shown: tuple[Sentence, ...] | None = None
+    # The reply's own words and findings, outside sentences that only restate the recommendation
+    # ("031/23: The Commission recommended that KiwiRail ... This recommendation is under consideration.").
+    own_words: int | None = None
+    own_findings: bool = True
 
 
 def gather_evidence(ask: Ask, alignments: Sequence[Alignment], sentences: Sequence[Sentence], *,
@@ -179,7 +183,7 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
                       commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
                       dates: Sequence[DateMention] = (), amounts: Sequence[MoneyAmount] = (),
                       shown: Sequence[Alignment] | None = None, whole_answers: Sequence[int] = (),
-                      undertakings: Sequence[int] = ()) -> list[AskEvidence]:
+                      undertakings: Sequence[int] = (), restated: Sequence[int] = ()) -> list[AskEvidence]:
     """Gather the evidence of every ask, each with the whole response's findings beside it.
 
     Args:
@@ -195,6 +199,8 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
         undertakings: indices of the sentences holding a firm or qualified commitment that is not a
             mission statement: a reply that takes the recommendation on and undertakes something
             answers some ask, even when no sentence is close to any.
+        restated: indices of the sentences that only restate the recommendation (:func:`restates`): a
+            reply made of those and a position is a bare position (§2).
 
     Returns:
         One :class:`AskEvidence` per ask, in ask order.
@@ -206,6 +212,11 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
                    response_rejected=bool(REJECTION_RE.search(whole)),
                    n_asks=len(asks))
     undertaking_sentences = tuple(sentences[i] for i in undertakings)
+    if restated:
+        own = [x for x in sentences if x.index not in set(restated)]
+        spans = [(x.start, x.end) for x in own]
+        context.update(own_words=sum(len(x.text.split()) for x in own), own_findings=any(
+            lo <= f.start < hi for f in (*commitments, *actions, *dates, *amounts) for lo, hi in spans))
     out = []
     for ask in asks:
         ev = gather_evidence(ask, alignments, sentences, commitments=commitments, actions=actions,
@@ -318,9 +329,18 @@ _BARE_WORDS = 10
 
 
 def _bare_position(ev: AskEvidence) -> bool:
-    """Whether the reply says nothing but its position: a sentence or two, no step, date or money."""
+    """Whether the reply says nothing but its position: a sentence or two, no step, date or money (beside, at
+    most, the recommendation restated)."""
+    if ev.own_words is not None:
+        return ev.own_words <= _BARE_WORDS and not ev.own_findings
     return 0 < ev.response_words <= _BARE_WORDS and ev.response_sentences <= 2 and not (
         ev.response_commitments or ev.response_actions or ev.response_dates or ev.response_amounts)
+
+
+def restates(sentence: str, recommendation: str) -> bool:
+    """Whether a sentence of eight words or more only restates the recommendation (80 % of its words are in it)."""
+    words = set(re.findall(r"\w+", sentence.lower()))
+    return len(words) >= 8 and len(words & set(re.findall(r"\w+", recommendation.lower()))) >= 0.8 * len(words)
 
 
 # A reply that takes the recommendation on: its undertakings answer the recommendation.

@@ -94,7 +94,7 @@ _CONCRETE = re.compile(r"\bwill\s+(?:\w+\s+)?(?:implement|introduce|publish|deve
                        r"set\s+up|roll\s+out|launch|add|include|revise|change|install|fit|train|inspect|audit|require|"
                        r"prescribe|prohibit|ratify|adopt|replace|fund|appoint|produce|circulate|distribute|put\s+in\s+place)\w*", _F)
 # Completed or ongoing activity that changes something, as opposed to a standing rule described.
-_CHANGE = re.compile(r"\b(?:implement|introduc|publish|develop|establish|amend|updat|issu|creat|launch|add(?:s|ed|ing)?\b|revis|chang|"
+_CHANGE = re.compile(r"\b(?:re-?)?(?:implement|introduc|publish|develop|establish|amend|updat|issu|creat|launch|add(?:s|ed|ing)?\b|revis|chang|"
                      r"ratif|adopt|replac|fund|appoint|produc|circulat|distribut|strengthen|train|install|set\s+up|start|"
                      r"began|begun|commission|undert|convened|reviewed|put\s+in\s+place|rolled|increas|expand|improv)\w*", _F)
 # done "as per the recommendation": acting on it whatever the verb ("have contracted the Metservice to ...")
@@ -105,7 +105,7 @@ _UNDER_WAY = re.compile(r"\bin\s+the\s+(?:process|midst)\s+of\b", _F)
 # Done, in the text's own words, for clauses the action extractor misses ("Action has been initiated to
 # implement ...", "Airways has completed publication of procedures").
 _DONE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|recently\s+|also\s+|since\s+|subsequently\s+)?(?:been\s+)?"
-                   r"(?:complet|initiat|implement|finalis|finaliz|"
+                   r"(?:re-?)?(?:complet|initiat|implement|finalis|finaliz|"
                    r"introduc|publish|issu|updat|amend|revis|establish|instruct|train|install|fitt|replac|carri|undert|"
                    r"remind|advis|brief|circulat|distribut|notif|alert|modif|reduc|impos|restrict|remov|chang|"
                    r"develop|creat|launch|start|commenc|adopt|contact|written|wrote|"
