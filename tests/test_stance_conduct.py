@@ -434,6 +434,11 @@ REAL_REPLIES = [
     ("nz_taic_all.jsonl", "nz-taic-068-04-643", Stance.UNCLEAR, "no_text"),        # "[No reply received]"
     ("nz_taic_all.jsonl", "nz-taic-072-94-1571", Stance.UNDER_CONSIDERATION, "deferral"),  # "before making any final decision"
     ("nz_taic_all.jsonl", "nz-taic-076-97-1312", Stance.ACCEPTED, "future_action"),  # "has commenced", "November 1998"
+    # the register's placeholders for a reply it does not hold
+    ("nz_taic_all.jsonl", "nz-taic-043-97-1299", Stance.UNCLEAR, "no_text"),  # "No reply recorded"
+    ("nz_taic_all.jsonl", "nz-taic-052-00-996", Stance.UNCLEAR, "no_text"),  # "[See respondent's other comment]"
+    ("nz_taic_all.jsonl", "nz-taic-066-95-1486", Stance.UNCLEAR, "no_text"),  # "... declined to respond."
+    ("nz_taic_all.jsonl", "nz-taic-041-01-885", Stance.UNCLEAR, "no_text"),  # "No reply to SR."
 ]
 
 
