@@ -2,8 +2,8 @@
 
 import pytest
 
-from respassess.score import (DEFERRAL_RE, REJECTION_RE, evidence_for_asks, label_asks, property_only, required_property,
-                              restates)
+from respassess.score import (DEFERRAL_RE, REJECTION_RE, evidence_for_asks, label_asks, property_only,
+                              required_property, restates)
 from respassess.types import (Action, ActionStatus, Alignment, Ask, AskLabel, Commitment, CommitmentStrength, Sentence,
                               Stance)
 

@@ -27,20 +27,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .stance_conduct_cues import (  # noqa: F401 (re-exported for callers of this module)
-    _ADEQUATE,
-    _CONDITIONAL,
-    _DEFERRAL,
-    _IMPLEMENTED,
-    _NEED,
-    _NO_COMMENT,
-    _NO_TEXT,
-    _NOT_A_REFUSAL,
-    _REFUSAL,
-    _TIMING,
-    _UNDECIDED,
-    _WORK_UNDER_WAY,
-    _COMPLETION,
-    _WHETHER_TO_ACT,
+    _ADEQUATE, _COMPLETION, _CONDITIONAL, _DEFERRAL, _IMPLEMENTED, _NEED, _NO_COMMENT, _NO_TEXT, _NOT_A_REFUSAL, _REFUSAL,
+    _TIMING, _UNDECIDED, _WHETHER_TO_ACT, _WORK_UNDER_WAY,
 )
 from .types import (
     Action,
@@ -94,9 +82,10 @@ _CONCRETE = re.compile(r"\bwill\s+(?:\w+\s+)?(?:implement|introduce|publish|deve
                        r"set\s+up|roll\s+out|launch|add|include|revise|change|install|fit|train|inspect|audit|require|"
                        r"prescribe|prohibit|ratify|adopt|replace|fund|appoint|produce|circulate|distribute|put\s+in\s+place)\w*", _F)
 # Completed or ongoing activity that changes something, as opposed to a standing rule described.
-_CHANGE = re.compile(r"\b(?:re-?)?(?:implement|introduc|publish|develop|establish|amend|updat|issu|creat|launch|add(?:s|ed|ing)?\b|revis|chang|"
-                     r"ratif|adopt|replac|fund|appoint|produc|circulat|distribut|strengthen|train|install|set\s+up|start|"
-                     r"began|begun|commission|undert|convened|reviewed|put\s+in\s+place|rolled|increas|expand|improv)\w*", _F)
+_CHANGE = re.compile(r"\b(?:re-?)?(?:implement|introduc|publish|develop|establish|amend|updat|issu|creat|launch|"
+                     r"add(?:s|ed|ing)?\b|revis|chang|ratif|adopt|replac|fund|appoint|produc|circulat|distribut|"
+                     r"strengthen|train|install|set\s+up|start|began|begun|commission|undert|convened|reviewed|"
+                     r"put\s+in\s+place|rolled|increas|expand|improv)\w*", _F)
 # done "as per the recommendation": acting on it whatever the verb ("have contracted the Metservice to ...")
 _AS_RECOMMENDED = re.compile(r"\b(?:as\s+per|in\s+(?:line|accordance)\s+with|as\s+suggested\s+in|following)\s+"
                             r"(?:the|this|your|its|that)\s+(?:safety\s+)?recommendation\b|\bas\s+recommended\b", _F)

@@ -113,7 +113,8 @@ _DEFERRAL = re.compile(
 # ("No response was available from the Administrator at the time this report was published").
 _NO_TEXT = re.compile(r"\b(?:incomprehensible|unintelligible|not\s+clear\s+what)\b"
                       r"|\bno\s+(?:formal\s+|written\s+)?(?:response|reply)\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:yet\s+)?)?"
-                      r"(?:available|received|provided|made|given|recorded)\b|\b(?:response|reply)\s+(?:is\s+)?(?:still\s+)?awaited\b"
+                      r"(?:available|received|provided|made|given|recorded)\b"
+                      r"|\b(?:response|reply)\s+(?:is\s+)?(?:still\s+)?awaited\b"
                       # a register's placeholders: "No reply.", "No reply to SR.", "DNV declined to respond.", and
                       # "[See respondent's other comment]" (its reply is filed under another recommendation)
                       r"|^\W*no\s+(?:reply|response)(?:\s+to\s+(?:SR|the\s+(?:safety\s+)?recommendation))?\W*$"

@@ -266,7 +266,7 @@ def test_descriptive_future_is_not_a_commitment(nlp, sentence):
     # ... and the stance with the means it will be carried out by
     "The CAA will accept the recommendation by co-ordinating with Transport Canada on the safety issues.",
 ])
-def test_a_duration_with_its_step_is_still_a_commitment(nlp, sentence):
+def test_a_duration_or_a_position_with_its_step_is_still_a_commitment(nlp, sentence):
     doc = nlp(sentence)
     assert len(extract_commitments(doc, _sentences(doc))) == 1
 

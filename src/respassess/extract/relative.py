@@ -54,7 +54,8 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
     # "in the Spring" (not "the spring broke", which only a tagger's DATE reading offers)
     if (m := re.fullmatch(r"the\s+(?P<s>spring|summer|autumn|fall|winter)", core)) and lead in _SEASON_LEADS:
         if resp is None or resp.month is None:
-            return make(None, G.SEASON, None, None, relative=True, resolved=False, note="no response date to resolve against")
+            return make(None, G.SEASON, None, None, relative=True, resolved=False,
+                        note="no response date to resolve against")
         lo, hi = v["seasons"][cal.hemisphere][m["s"]]
         return _nearest_season(lo, hi, resp, coming=False)
     if m := re.fullmatch(r"(?:(?P<which>this|next|last|the coming)\s+)(?P<s>spring|summer|autumn|fall|winter)", core):
