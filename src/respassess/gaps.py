@@ -98,10 +98,11 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
         sentences, commitments, actions = (scope.restrict(x, end) for x in (sentences, commitments, actions))
         dates, amounts, response = scope.restrict(dates, end), scope.restrict(amounts, end), response[:end]
     # "On 27 September 2023, the Commission recommended that ...": the recommendation restated is not the reply's
-    restated = [(x.start, x.end) for x in sentences if restates(x.text, recommendation)]
+    restated = [x for x in sentences if restates(x.text, recommendation)]
     if restated:
-        commitments, actions, dates, amounts = ([f for f in found if not any(lo <= f.start < hi for lo, hi in restated)]
-                                                for found in (commitments, actions, dates, amounts))
+        commitments, actions, dates, amounts = (
+            [f for f in found if not any(x.start <= f.start < x.end for x in restated)]
+            for found in (commitments, actions, dates, amounts))
     # "The court will assign counsel if ...": how a standing process works, not an undertaking.
     procedures = [c for c in commitments if scope.is_procedure(c, _sentence_at(c.start, sentences))]
     substantive = [c for c in commitments if not _formula(_context(c, sentences)) and c not in procedures]
@@ -121,7 +122,7 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         tuple(_ask_span(a.ask) for a in missing)))
 
     funding_missing = _funding_missing(asks, recommendation, response, amounts)
-    pending = pending_deliverable(stance, asks, sentences, substantive, new, recommendation, done, procedures)
+    pending = pending_deliverable(stance, asks, sentences, substantive, new, recommendation, done, procedures, restated)
     if pending is not None:
         sent, noun, timing = pending
         what = f"costed {noun}" if funding_missing else noun
@@ -157,7 +158,7 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         (Span(metrics_ask.group(0), metrics_ask.start(), metrics_ask.end(), TextField.RECOMMENDATION),)))
 
     content = [s for s in sentences if not _formula(s.text) and not _is_stance_only(s, stance)
-               and (s.start, s.end) not in restated]
+               and s not in restated]
     existing = [a for a in done] + [c for c in substantive if c not in new] + procedures
     status_quo = [s for s in content if cue.STATUS_QUO.search(s.text)]
     # With no undertaking at all, plain description of how things stand is existing activity too

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from . import gap_cues as cue
 from .gap_cues import is_formula as _formula
 from .gaps_scope import sentence_at as _sentence_at
-from .score import restates
 from .types import Action, AskCoverage, AskLabel, Commitment, CommitmentStrength, Sentence, Stance, StanceCall
 
 __all__ = ["pending_deliverable"]
@@ -42,13 +41,14 @@ def _noun(text: str, recommendation: str) -> str:
 def pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequence[Sentence],
                          substantive: Sequence[Commitment], new: Sequence[Commitment], recommendation: str,
                          done: Sequence[Action] = (), procedures: Sequence[Commitment] = (),
-                         ) -> tuple[Sentence, str, str | None] | None:
+                         restated: Sequence[Sentence] = ()) -> tuple[Sentence, str, str | None] | None:
     """The sentence that promises the deliverable (or the decision) for later, with its noun and timing.
 
     A declined recommendation has nothing pending, and one whose asks are all addressed
     has been provided; otherwise a promise to produce a plan, law, review or other
     deliverable later, work still under way towards one, or a decision put off
-    ("under consideration") leaves the deliverable pending.
+    ("under consideration") leaves the deliverable pending. ``restated`` are the sentences that only
+    restate the recommendation: beside them a bare "under consideration" promises nothing.
     """
     if stance.stance is Stance.REJECTED or (asks and all(a.label is AskLabel.ADDRESSED for a in asks)):
         return None
@@ -87,7 +87,7 @@ def pending_deliverable(stance: StanceCall, asks: Sequence[AskCoverage], sentenc
         sent = sent or (_sentence_at(substantive[0].start, sentences) if substantive else None)
         # "This recommendation is under consideration." beside, at most, the recommendation restated is a bare
         # position like a bare "Supported" (§2): nothing is promised, so nothing is pending
-        bare = not substantive and all(s is sent or restates(s.text, recommendation) for s in sentences)
+        bare = not substantive and all(s is sent or s in restated for s in sentences)
         if sent is not None and not bare:
             return sent, "decision", None
     return None

@@ -213,7 +213,8 @@ def evidence_for_asks(asks: Sequence[Ask], alignments: Sequence[Alignment], sent
                    n_asks=len(asks))
     undertaking_sentences = tuple(sentences[i] for i in undertakings)
     if restated:
-        own = [x for x in sentences if x.index not in set(restated)]
+        skip = set(restated)
+        own = [x for x in sentences if x.index not in skip]
         spans = [(x.start, x.end) for x in own]
         context.update(own_words=sum(len(x.text.split()) for x in own), own_findings=any(
             lo <= f.start < hi for f in (*commitments, *actions, *dates, *amounts) for lo, hi in spans))
