@@ -28,7 +28,7 @@ from typing import Sequence
 
 from .stance_conduct_cues import (  # noqa: F401 (re-exported for callers of this module)
     _ADEQUATE, _COMPLETION, _CONDITIONAL, _DEFERRAL, _IMPLEMENTED, _NEED, _NO_COMMENT, _NO_TEXT, _NOT_A_REFUSAL, _REFUSAL,
-    _TIMING, _UNDECIDED, _WHETHER_TO_ACT, _WORK_UNDER_WAY,
+    _TIMING, _UNDECIDED, _WHETHER_TO_ACT, _WORK_UNDER_WAY, _DATED, _IF,
 )
 from .types import (
     Action,
@@ -237,8 +237,8 @@ def _dated_work_under_way(sentences: Sequence[Sentence], commitments: Sequence[C
     if any(_WHETHER_TO_ACT.search(s.text) for s in sentences):
         return False
     return any(_WORK_UNDER_WAY.search(s.text) for s in sentences) and any(
-        c.deadline and re.search(r"\b(?:19|20)\d\d\b", c.deadline) and not c.conditional
-        and _COMPLETION.search(c.text) and not re.search(r"\bif\b", c.text, _F) for c in commitments)
+        c.deadline and _DATED.search(c.deadline) and not c.conditional and _COMPLETION.search(c.text)
+        and not _IF.search(c.text) for c in commitments)
 
 
 def _change_actions(actions: Sequence[Action]) -> list[Action]:

@@ -137,3 +137,6 @@ _WORK_UNDER_WAY = re.compile(
 _COMPLETION = re.compile(r"\b(?:complet|conclud|finish|finali[sz]|publish|in\s+place|implement)\w*", _F)
 # ... unless the work is to decide whether to act: "It will decide whether to amend the rule".
 _WHETHER_TO_ACT = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\b|\bdecid\w*\s+(?:if|whether)\b", _F)
+# a deadline that names its year, and a promise made on a condition
+_DATED = re.compile(r"\b(?:19|20)\d\d\b")
+_IF = re.compile(r"\bif\b", _F)
