@@ -15,10 +15,13 @@ from ..types import DateGranularity as G
 from ._calendar import add_months, iso_day, iso_month, month_end
 from ._data import FiscalCalendar, load_table
 
-__all__ = ["NormalisedDate", "YEAR", "vocab", "month_number", "make", "months_interval", "years_interval",
-           "day_value", "fiscal_year", "with_note"]
+__all__ = ["NormalisedDate", "YEAR", "RELATIVE_YEAR", "vocab", "month_number", "make", "months_interval",
+           "years_interval", "day_value", "fiscal_year", "with_note"]
 
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+#: a year named relative to the response date, whole or in part: "the year", "next financial year"
+RELATIVE_YEAR = (r"(?P<k>the|this|next|the\s+next|the\s+following|the\s+current)\s+"
+                 r"(?P<fy>financial\s+|calendar\s+)?year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,8 @@ def vocab() -> dict:
         "vague": {p.lower() for p in data["vague_phrases"]},
         "relative": data["relative_phrases"],
         "parts": data["year_parts"],
+        # the parts as one alternation, longest first ("the end of" before "end")
+        "P": "|".join(sorted(map(re.escape, data["year_parts"]), key=len, reverse=True)),
         "seasons": data["seasons"],
         "sittings": {k: v for k, v in data["sittings"].items() if not k.startswith("_")},
         "ordinals": data["ordinals"],

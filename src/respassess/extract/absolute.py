@@ -53,8 +53,7 @@ def absolute_date(core: str, cal: FiscalCalendar, resp: PartialDate | None) -> N
         q = int(m["q"]) if m["q"] else v["ordinals"][m["o"]]
         y = int(m["y"] or m["y2"])
         return months_interval(y, 3 * q - 2, y, 3 * q, G.QUARTER)
-    parts = "|".join(sorted(map(re.escape, v["parts"]), key=len, reverse=True))
-    if m := re.fullmatch(rf"(?P<p>{parts})\s*-?\s*(?P<y>{_YEAR})", core):
+    if m := re.fullmatch(rf"(?P<p>{v['P']})\s*-?\s*(?P<y>{_YEAR})", core):
         lo, hi = v["parts"][m["p"]]
         y = int(m["y"])
         if m["p"] in ("the end of", "the close of"):

@@ -38,7 +38,10 @@ _TAKES_ON = frozenset({"rely", "depend", "focus", "comment", "report", "work", "
 
 
 def anchor_spans(doc: "Doc") -> list[tuple[int, int, int]]:
-    """Clauses that place an action relative to an event: "when the redraft is complete", "since the accident"."""
+    """Clauses that place an action relative to an event: "when the redraft is complete", "since the accident".
+
+    Returns ``(start, end, priority)`` character spans into the text, as the other date candidates.
+    """
     data = load_table("date_patterns")
     predicates = set(data["anchor_predicates"])
     nouns = set(data["anchor_nouns"])
@@ -46,51 +49,66 @@ def anchor_spans(doc: "Doc") -> list[tuple[int, int, int]]:
     for tok in doc:
         low = tok.lower_
         if low in ("when", "once", "before", "after", "until") and tok.dep_ in ("mark", "advmod"):
-            clause = tok.head
-            if clause.dep_ not in ("advcl", "ccomp", "relcl", "acl") and clause.dep_ != "ROOT":
-                continue
-            words = {t.lower_ for t in clause.subtree} | {clause.lemma_.lower()}
-            has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
-            if not (words & predicates) or tok.i > clause.i or not has_subject:
-                continue
-            # "When the redraft is complete it will be published" parsed as one clause: stop at a clause with its
-            # own subject hanging from it
-            stop = min((t.i for t in clause.subtree if t.i > tok.i and t is not clause and t.dep_ in _NEW_CLAUSE
-                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), default=None)
-            toks = [t for t in clause.subtree if t.i >= tok.i and (stop is None or t.i < min(
-                x.i for x in doc[stop].subtree))]
-            end = max(t.idx + len(t) for t in toks)
-            text = doc_text(doc)[tok.idx:end]
-            cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
-            end = tok.idx + (cut.start() if cut else len(text))
-            out.append((tok.idx, end, 1))
+            span = _time_clause(doc, tok, predicates)
         elif (low in ("since", "following", "after", "on", "upon", "pending", "at") and tok.dep_ == "prep") or (
                 low == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "prior"):
-            objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
-            if not objs:
-                continue
-            obj = objs[0]
-            if low == "at":
-                # "at the time of the accident": the time of an event
-                events = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                          if g.dep_ == "pobj" and g.lemma_.lower() in nouns]
-                if obj.lemma_.lower() != "time" or not events:
-                    continue
-            elif low in ("on", "upon", "pending"):
-                # "on publication of the report", "upon completion": the moment something is finished or out
-                # (not "rely on the publication of guidance", where the verb takes "on")
-                if not _on_event(obj) or tok.head.lemma_.lower() in _TAKES_ON:
-                    continue
-            elif low == "after" and not (_on_event(obj) or obj.lemma_.lower() in _INCIDENTS):
-                continue
-            elif obj.tag_ != "VBG" and obj.lemma_.lower() not in nouns:
-                continue
-            start = doc[tok.i - 1].idx if low == "to" else tok.idx
-            # the event's own phrase, without a purpose clause hanging from it ("... to ensure X")
-            skip = {t.i for c in obj.children if c.dep_ in ("advcl", "xcomp", "relcl", "ccomp", "acl", "conj", "cc")
-                    for t in c.subtree}
-            end = max(t.idx + len(t) for t in obj.subtree if t.i not in skip and not t.is_punct)
-            text = doc_text(doc)[start:end]
-            cut = re.search(r"[,;:()]|\s-\s|\n\n", text)
-            out.append((start, start + (cut.start() if cut else len(text)), 1))
+            span = _event_phrase(doc, tok, nouns)
+        else:
+            continue
+        if span is not None:
+            out.append((*span, 1))
     return out
+
+
+def _cut(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """The span up to its first comma, bracket, colon, dash or paragraph break."""
+    cut = re.search(r"[,;:()]|\s-\s|\n\n", doc_text(doc)[start:end])
+    return start, start + cut.start() if cut else end
+
+
+def _time_clause(doc: "Doc", tok: "Token", predicates: set[str]) -> tuple[int, int] | None:
+    """"when the redraft is complete": a clause whose event is something finished or made available."""
+    clause = tok.head
+    if clause.dep_ not in ("advcl", "ccomp", "relcl", "acl") and clause.dep_ != "ROOT":
+        return None
+    words = {t.lower_ for t in clause.subtree} | {clause.lemma_.lower()}
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    if not (words & predicates) or tok.i > clause.i or not has_subject:
+        return None
+    # "When the redraft is complete it will be published" parsed as one clause: stop at a clause with its own
+    # subject hanging from it
+    stop = min((t.i for t in clause.subtree if t.i > tok.i and t is not clause and t.dep_ in _NEW_CLAUSE
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), default=None)
+    first_stopped = min(x.i for x in doc[stop].subtree) if stop is not None else len(doc)
+    end = max(t.idx + len(t) for t in clause.subtree if tok.i <= t.i < first_stopped)
+    return _cut(doc, tok.idx, end)
+
+
+def _event_phrase(doc: "Doc", tok: "Token", nouns: set[str]) -> tuple[int, int] | None:
+    """"since the accident", "on publication of the report", "at the time of the accident", "prior to ..."."""
+    low = tok.lower_
+    obj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return None
+    if low == "at":
+        # "at the time of the accident": the time of an event
+        events = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj" and g.lemma_.lower() in nouns]
+        if obj.lemma_.lower() != "time" or not events:
+            return None
+    elif low in ("on", "upon", "pending"):
+        # "on publication of the report", "upon completion": the moment something is finished or out
+        # (not "rely on the publication of guidance", where the verb takes "on")
+        if not _on_event(obj) or tok.head.lemma_.lower() in _TAKES_ON:
+            return None
+    elif low == "after":
+        if not (_on_event(obj) or obj.lemma_.lower() in _INCIDENTS):
+            return None
+    elif obj.tag_ != "VBG" and obj.lemma_.lower() not in nouns:
+        return None
+    start = doc[tok.i - 1].idx if low == "to" else tok.idx
+    # the event's own phrase, without a purpose clause hanging from it ("... to ensure X")
+    skip = {t.i for c in obj.children if c.dep_ in ("advcl", "xcomp", "relcl", "ccomp", "acl", "conj", "cc")
+            for t in c.subtree}
+    end = max(t.idx + len(t) for t in obj.subtree if t.i not in skip and not t.is_punct)
+    return _cut(doc, start, end)

@@ -19,7 +19,7 @@ from ._calendar import parse_partial
 from ._data import load_table
 from ._text import doc_text
 from .anchors import anchor_spans
-from ._dateparts import with_note
+from ._dateparts import RELATIVE_YEAR, with_note
 from .datenorm import NormalisedDate, normalise_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,10 +39,6 @@ def _alt(phrases: Iterable[str]) -> str:
     """An alternation of phrases, longest first, any whitespace (or a hyphen: "short-term") between words."""
     items = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     return "(?:" + "|".join(r"(?:\s+|\s*-\s*)".join(map(re.escape, p.split())) for p in items) + ")"
-
-
-#: the year a part of which is named relative to the response date ("the year", "next financial year")
-_RELATIVE_YEAR = r"(?:the|this|next|the\s+next|the\s+following|the\s+current)\s+(?:financial\s+|calendar\s+)?year"
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +98,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                 rf"|(?:the\s+)?(?:last|past|previous)\s+{num}\s*{unit}|{num}\s+{unit}\s+ago"
                 rf"|{num}(?:{_DASH}\d+)?\s*-?\s*{unit}\s+(?:after|before|following|on\s+from)\s+[^.,;:\n()]{{3,80}}")
     # "the second half of the year", "early next year", "late this financial year": a part of a relative year
-    relative = (_alt(data["relative_phrases"]) + rf"|(?:{ypart})\s*-?\s*{_RELATIVE_YEAR}|"
+    relative = (_alt(data["relative_phrases"]) + rf"|(?:{ypart})\s*-?\s*{RELATIVE_YEAR}|"
                 + _alt(data["relative_unresolved"]))
     vague = _alt(data["vague_phrases"])
     lead = rf"(?:{_KEEP_LEAD}\s+)?"

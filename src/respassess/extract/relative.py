@@ -11,8 +11,8 @@ import re
 from ..types import DateGranularity as G
 from ._calendar import PartialDate, add_months, iso_day, month_end
 from ._data import FiscalCalendar
-from ._dateparts import (YEAR, NormalisedDate, day_value, fiscal_year, make, month_number, months_interval, vocab,
-                         with_note)
+from ._dateparts import (RELATIVE_YEAR, YEAR, NormalisedDate, day_value, fiscal_year, make, month_number,
+                         months_interval, vocab, with_note)
 
 __all__ = ["relative_date"]
 
@@ -96,10 +96,8 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
 
 def _part_of_year(core: str, cal: FiscalCalendar, resp: PartialDate | None) -> NormalisedDate | None:
     """A part of a year named relative to the response: "the second half of the year", "early next financial year"."""
-    parts = vocab()["parts"]
-    alt = "|".join(sorted(map(re.escape, parts), key=len, reverse=True))
-    m = re.fullmatch(rf"(?P<p>{alt})\s*-?\s*(?P<k>the|this|next|the next|the following|the current)\s+"
-                     rf"(?P<fy>financial\s+|calendar\s+)?year", core)
+    v = vocab()
+    m = re.fullmatch(rf"(?P<p>{v['P']})\s*-?\s*{RELATIVE_YEAR}", core)
     if not m:
         return None
     fiscal = (m["fy"] or "").strip() == "financial"
@@ -107,7 +105,7 @@ def _part_of_year(core: str, cal: FiscalCalendar, resp: PartialDate | None) -> N
         why = "fiscal calendar of the jurisdiction unknown" if resp is not None and resp.month is not None \
             else "no response date to resolve against"
         return make(None, G.MONTH, None, None, relative=True, resolved=False, note=why)
-    lo, hi = parts[m["p"]]
+    lo, hi = v["parts"][m["p"]]
     ahead = 1 if m["k"] in ("next", "the next", "the following") else 0
     if not fiscal:
         y = resp.year + ahead
