@@ -306,7 +306,8 @@ class Assessor:
                                           responder=str(responder) if responder else None)
         actions = extract_actions(doc, p.sentences)
         stance = read_stance(p.sentences, official_status=record.official_status, commitments=commitments,
-                             actions=actions, response=doc.text, model=self.stance_model or False)
+                             actions=actions, response=doc.text, model=self.stance_model or False,
+                             rec_number=record.meta.get("rec_number"))
         similarities = similarity_matrix(ask_vecs, sent_vecs)
         alignments = align(p.asks, p.sentences, similarities, top_k=self.config.evidence_top_k,
                            min_similarity=self.config.evidence_min_similarity)

@@ -22,10 +22,11 @@ from importlib import resources
 from typing import Any, Sequence
 
 from .stance_conduct import commitment_kind, read_conduct, refusal_sentence
+from .stance_scope import about_other_recommendation, answer_scope, find_cross_reference
 from .types import Action, Commitment, CommitmentStrength, Sentence, Span, Stance, StanceCall, TextField
 
-__all__ = ["read_stance", "official_stance", "find_cross_reference", "explicit_position", "position_from_conduct",
-           "answer_scope", "STANCE_CUES"]
+__all__ = ["read_stance", "official_stance", "about_other_recommendation", "find_cross_reference", "explicit_position",
+           "position_from_conduct", "answer_scope", "STANCE_CUES"]
 
 # grouped, so that "\b{_NEG}\s+support" needs the verb after every form ("cannot" alone is no refusal)
 # "MNZ does not, therefore, support this recommendation": a connective or "currently" may stand between
@@ -81,16 +82,13 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
 _COMPILED = tuple((stance, re.compile(p, re.IGNORECASE)) for stance, p in STANCE_CUES)
 # A cue word only states a position when it bears on the recommendation (or stands alone as a label).
 _ABOUT_REC = re.compile(r"\b(?:this|the|these|both|all|committee[’']?s?|review[’']?s?|inquiry[’']?s?)\s+"
-                        r"(?:\w+\s+){0,3}?(?:recommendations?|proposals?|findings?)\b|\brecommendation\s+\d", re.IGNORECASE)
+                        r"(?:\w+\s+){0,3}?(?:recommendations?|proposals?|findings?)\b|\brecommendation\s+\d"
+                        # a letter's list of numbers opening the sentence: "Recommendations 013/13, 014/13 ... are accepted"
+                        r"|^\W*recommendations\s+\d", re.IGNORECASE)
 # A verdict standing alone on its line, in the past ("Supported") or present ("Agree", "Note") form.
 _LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+|partially\s+)?(?:supported|support|"
                     r"agreed|agree|accepted|accept|noted|note|rejected|disagreed|disagree)"
                     r"(?:\s+in[\s-]+(?:principle|part)|\s+with\s+(?:qualifications?|reservations?))?)\s*\.?\s*$", re.IGNORECASE)
-_XREF = re.compile(r"(?:\b(?:see(?:\s+also)?|refers?\s+to|as\s+(?:set\s+out|outlined|stated|described|detailed|discussed)\s+in"
-                   r"|(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+(?:covered|addressed|answered|dealt\s+with)"
-                   r"\s+(?:by|in|under)(?:\s+the\s+actions?(?:\s+(?:taken|set\s+out|outlined))?)?)"
-                   r"\s+(?:the\s+)?(?:government(?:[’']s)?\s+)?(?:(?:response|reply|answer)\s+(?:to|at|under)\s+|in\s+response\s+to\s+)?"
-                   r"(?:safety\s+)?recommendations?\s+(?P<num>\d+[a-z]?(?:[./]\d+)*))", re.IGNORECASE)
 # An infinitive of purpose before a cue word: "resourced to support", "needed to implement".
 _PURPOSE = re.compile(r"\b(?:required|needed|necessary|in\s+order|designed|used|intended|resourced|funded|aim(?:s|ed)?|"
                       r"seeks?|help(?:s|ed)?|works?|working)\s+to\s*$", re.IGNORECASE)
@@ -136,36 +134,9 @@ def official_stance(label: str | None) -> Stance | None:
     return None
 
 
-def find_cross_reference(text: str) -> str | None:
-    """Return N when the response defers to "the response to Recommendation N"."""
-    m = _XREF.search(text)
-    return m.group("num") if m else None
-
-
-def answer_scope(response: str, sentences: Sequence[Sentence]) -> tuple[str, list[Sentence]]:
-    """The part of a reply that answers this recommendation, and its sentences.
-
-    See :func:`respassess.segment.own_answer_end`: text after a line of recommendation numbers
-    answers other recommendations and says nothing about this one's stance.
-
-    Args:
-        response: the reply text (sentence offsets point into it).
-        sentences: its sentences.
-
-    Returns:
-        ``(text, sentences)`` cut before the first such heading; both unchanged when there is none.
-    """
-    from .segment import own_answer_end
-
-    end = own_answer_end(response)
-    if end == len(response):
-        return response, list(sentences)
-    return response[:end], [s for s in sentences if s.start < end]
-
-
 def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = None,
                 commitments: Sequence[Commitment] = (), actions: Sequence[Action] = (),
-                response: str = "", model: Any = None) -> StanceCall:
+                response: str = "", model: Any = None, rec_number: str | None = None) -> StanceCall:
     """Read the stance from the response sentences.
 
     Args:
@@ -177,6 +148,8 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
         model: the stance model (:class:`~respassess.stance_model.StanceModel`) that decides replies
             with no explicit position; ``None`` loads ``models/stance_model.json`` once per process,
             ``False`` uses the rules alone.
+        rec_number: the record's recommendation number, so that a letter's position on other numbers
+            ("Recommendation 017/13 ... is noted") is not read as this record's.
 
     Returns:
         A :class:`StanceCall` with the cue sentence as evidence and a confidence in [0, 1].
@@ -187,7 +160,7 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
     commitments = [c for c in commitments if c.start < len(text)]
     actions = [a for a in actions if a.start < len(text)]
     xref = find_cross_reference(text) if text else None
-    hits = _hits(sentences)
+    hits = _hits(sentences, rec_number)
     best = max(hits, key=lambda h: (h[0], -h[2].index), default=None)
     if model is None:
         from .stance_model import load_stance_model
@@ -216,27 +189,29 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
                       official_stance=official, cross_reference=xref)
 
 
-def _hits(sentences: Sequence[Sentence]) -> list[tuple[float, Stance, Sentence]]:
+def _hits(sentences: Sequence[Sentence], rec_number: str | None = None) -> list[tuple[float, Stance, Sentence]]:
     hits: list[tuple[float, Stance, Sentence]] = []
     for sent in sentences:
         stance = _sentence_stance(sent.text)
-        if stance is not None:
+        if stance is not None and not about_other_recommendation(sent.text, rec_number):
             hits.append((_cue_weight(sent), stance, sent))
     return hits
 
 
-def explicit_position(sentences: Sequence[Sentence]) -> tuple[float, Stance, Sentence] | None:
+def explicit_position(sentences: Sequence[Sentence], *, rec_number: str | None = None
+                      ) -> tuple[float, Stance, Sentence] | None:
     """The strongest position cue of a reply, before refinement, or ``None`` when it has none.
 
     Args:
         sentences: the reply's sentences.
+        rec_number: the record's recommendation number: a cue on other numbers only is not its position.
 
     Returns:
         ``(weight, stance, sentence)``: weight 1.0 for a label line ("Response: Noted"),
         about 0.95 for a verdict on "this recommendation" in the opening sentences, less
         deeper in the text or when the cue may not bear on the recommendation.
     """
-    return max(_hits(sentences), key=lambda h: (h[0], -h[2].index), default=None)
+    return max(_hits(sentences, rec_number), key=lambda h: (h[0], -h[2].index), default=None)
 
 
 def position_from_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequence[Commitment] = (),

@@ -102,7 +102,7 @@ def collect_stance_examples(rows: Sequence[Mapping[str, Any]], *, nlp: Any,
         actions = extract_actions(doc, sentences)
         out.append(stance_example(record.id, doc.text, sentences, commitments, actions,
                                   official_status=record.official_status, gold=gold.get(record.id),
-                                  weak=weak_stance_label(row)))
+                                  weak=weak_stance_label(row), rec_number=record.meta.get("rec_number")))
     return out
 
 
@@ -113,7 +113,7 @@ def reply_key(text: Any) -> str:
 
 def stance_example(record_id: str, response: str, sentences: Sequence[Any], commitments: Sequence[Any],
                    actions: Sequence[Any], *, official_status: str | None = None, gold: str | None = None,
-                   weak: tuple[str, str] | None = None) -> StanceExample:
+                   weak: tuple[str, str] | None = None, rec_number: str | None = None) -> StanceExample:
     """One :class:`StanceExample` from a reply already parsed and extracted.
 
     Args:
@@ -125,6 +125,7 @@ def stance_example(record_id: str, response: str, sentences: Sequence[Any], comm
         official_status: the record's official label.
         gold: the gold stance, if annotated.
         weak: the weak label (:func:`weak_stance_label`), if any.
+        rec_number: the record's recommendation number (a position on other numbers is not its own).
 
     Returns:
         The example, features in :data:`~respassess.stance_model.FEATURE_NAMES` order.
@@ -141,13 +142,13 @@ def stance_example(record_id: str, response: str, sentences: Sequence[Any], comm
 
     features = stance_features(sentences, commitments=commitments, actions=actions, response=response)
     rule = read_stance(sentences, official_status=official_status, commitments=commitments, actions=actions,
-                       response=response, model=False)
+                       response=response, model=False, rec_number=rec_number)
     group = reply_key(response)
     # the rest reads only the part of the reply that answers this recommendation, as read_stance does
     response, sentences = answer_scope(response, sentences)
     commitments = [c for c in commitments if c.start < len(response)]
     actions = [a for a in actions if a.start < len(response)]
-    explicit = explicit_position(sentences)
+    explicit = explicit_position(sentences, rec_number=rec_number)
     official = official_stance(official_status)
     conduct = read_conduct(response, sentences, commitments, actions, official=official,
                            cross_reference=find_cross_reference(response) if response else None)
