@@ -610,6 +610,11 @@ def test_timing_tied_only_to_an_event_is_no_timeline():
     "The recommendation will be included in the rule making process for the next amendment of the relevant rule.",
     "This matter will be considered as part of the major review of seafarer qualifications which is currently underway.",
     "This recommendation is acceptable and work is currently underway to review our procedures for crewing documents.",
+    # nz_taic_all.jsonl (dev split): the work named, then said to be under way or progressing
+    "Implementation of a safety observation process is underway and will meet the requirement of this recommendation.",
+    ("A review of the distance between main line and loop tracks at crossing loops is currently in hand to determine "
+     "the number that meet either old code or new code dimensions."),
+    "To that end, Maritime NZ is progressing work on comprehensive reform of the Maritime Rules Part 40 series.",
 ])
 def test_deliverables_still_to_come_are_pending(text):
     rec = "Take the necessary steps to make by-laws and review the maintenance system."
@@ -627,6 +632,8 @@ def test_deliverables_still_to_come_are_pending(text):
 @pytest.mark.parametrize("text", [
     "Staff will be reminded of the existing guidance at the next team meeting.",
     "The published strategy will be shared with all staff.",
+    # a ship under way is no work under way (nz_taic_all.jsonl wording)
+    "It is company policy that the watch keeper alarm is used whenever the vessel is underway.",
 ])
 def test_passing_on_an_existing_document_is_not_pending(text):
     rec = "Remind staff of the guidance."

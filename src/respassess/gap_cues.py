@@ -159,6 +159,12 @@ DEFER_ONGOING = re.compile(
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?being\s+(?:assessed|reviewed|examined|evaluated|implemented)\b|"
     r"\byet\s+to\s+be\s+(?:finali[sz]ed|decided|agreed|determined|confirmed|completed|developed)\b|"
     r"\b(?:which|that)\s+(?:is|are)\s+(?:currently\s+|now\s+)?(?:under\s*way|in\s+progress)\b|"
+    # "Implementation of a safety observation process is underway", "A review of ... is currently in hand" (not
+    # "the vessel is underway"), "Maritime NZ is progressing work on comprehensive reform of the Rules"
+    r"\b(?:review|work|implementation|development|programme|program|project|process|study|analysis|assessment|"
+    r"consultation|drafting|redraft\w*|improvements?)\b[^.;:]{0,80}?\b(?:is|are)\s+(?:currently\s+|now\s+|already\s+)?"
+    r"(?:under\s*way|in\s+progress|in\s+hand)\b|"
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?progressing\s+(?:work|the|this|these|an?|its|their|our)\b|"
     r"\bagree(?:s|d|ment)?\s+to\s+(?:conduct|undertake|carry\s+out)\b|"
     r"\bwork\s+(?:is|has)\s+(?:currently\s+|now\s+|already\s+)?(?:under\s*way|in\s+progress|begun|started|commenced)\s+"
     r"(?:to|on)\s+(?:review|revise|develop|draft|prepare|update|amend)\w*\b|"
