@@ -148,6 +148,10 @@ def test_positions_stated_in_other_words(texts, stance, reason, decisive):
     "We therefore consider that an underpass is not a realistic proposal.",
     "This would effectively split the town in half and would be totally unacceptable to the community.",
     "Controllers are already adequately trained to deal with such emergencies.",
+    # a step the responder will not be taking (real TAIC sentences, dev split)
+    "New Zealand Rail Limited will not be fitting event recorders to shunt locomotives.",
+    "Your recommendation to fill in the drainage ditch through which the aircraft passed will not be acted upon in "
+    "the meantime.",
 ])
 def test_refusals_in_other_words(text):
     conduct = read_conduct(text, _sentences(text))
@@ -161,6 +165,8 @@ def test_refusals_in_other_words(text):
     "If they cannot afford a lawyer, they can apply for free legal aid under the Legal Aid Act.",
     # "unnecessary" as an attribute in narrative, not a verdict on the step
     "This pathway aims to reduce the unwarranted variation in unnecessary appendicectomies for children.",
+    # timing, not refusal
+    "The new rule will not be making its way into force until the consultation has closed in June.",
 ])
 def test_words_of_refusal_that_do_not_decline(text):
     assert read_conduct(text, _sentences(text)).reason != "refusal"

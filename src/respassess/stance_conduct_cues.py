@@ -30,6 +30,10 @@ _REFUSAL = re.compile(
     r"|\b(?:is|are)\s+(?:\w+ly\s+)?difficult\s+to\s+(?:accommodate|justify)\b"
     r"|\bno\s+(?:plans?|intention)\s+to\b|\b(?:does|do|will)\s*(?:not|n[’']t)\s+(?:intend|plan|propose)\s+to\b"
     r"|\bwill\s*(?:not|n[’']t)\s+(?:be\s+)?(?:implement|pursu|adopt|introduc|proceed|progress|tak(?:e|en)\s+forward)\w*"
+    # "New Zealand Rail Limited will not be fitting event recorders", "will not be acted upon in the meantime"; not a
+    # step put off ("will not be making its way into force until ...")
+    r"|\bwill\s*(?:not|n[’']t)\s+be\s+(?:acted\s+(?:up)?on|(?:fitt|install|updat|issu|amend|chang|provid|mak|requir|"
+    r"mandat)ing)\b(?![^.;]{0,60}?\b(?:until|before|prior\s+to)\b)"
     r"|\bnot\s+(?:an\s+obligation|the\s+role|the\s+responsibility)\s+of\b|\bdeems?\s+that\s+no\b"
     r"|\b(?:little|no)\s+(?:value|benefit|merit)\s+in\b"
     # "is impractical and could seriously inhibit", "the recommendation ... is unnecessary", "neither feasible nor cost-effective"
