@@ -25,8 +25,8 @@ from .stance_conduct import commitment_kind, read_conduct, refusal_sentence
 from .stance_scope import about_other_recommendation, answer_scope, find_cross_reference
 from .types import Action, Commitment, CommitmentStrength, Sentence, Span, Stance, StanceCall, TextField
 
-__all__ = ["read_stance", "official_stance", "about_other_recommendation", "find_cross_reference", "explicit_position",
-           "position_from_conduct", "answer_scope", "STANCE_CUES"]
+__all__ = ["read_stance", "official_stance", "find_cross_reference", "explicit_position", "position_from_conduct",
+           "answer_scope", "STANCE_CUES"]
 
 # grouped, so that "\b{_NEG}\s+support" needs the verb after every form ("cannot" alone is no refusal)
 # "MNZ does not, therefore, support this recommendation": a connective or "currently" may stand between
