@@ -35,6 +35,9 @@ def _sentences(*texts):
       "reporting culture\" for medical certificate applicants."], Stance.PARTIALLY_ACCEPTED),
     (["The Department supports the second limb of the recommendation."], Stance.PARTIALLY_ACCEPTED),
     (["The government disagrees with the Committee’s recommendation."], Stance.REJECTED),
+    # an intention denied is a refusal, not the "intends to implement" of an acceptance (real TAIC replies)
+    (["The Maritime Safety Authority does not intend to implement this recommendation."], Stance.REJECTED),
+    (["I do not intend to adopt the recommendation."], Stance.REJECTED),
     (["The Government is considering this recommendation and will respond in due course."],
      Stance.UNDER_CONSIDERATION),
     (["The Government supports the intent of this recommendation."], Stance.ACCEPTED_IN_PRINCIPLE),

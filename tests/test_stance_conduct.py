@@ -110,6 +110,12 @@ def test_commitment_kind(text, expected):
      Stance.UNDER_CONSIDERATION, "deferral", True),
     (["No final decision has been made on the location of the new facility."],
      Stance.UNDER_CONSIDERATION, "deferral", True),
+    # waiting on something else first, or still to decide (real TAIC replies, dev split)
+    (["We acknowledge the recommendation but need to consider it further before we can determine as to whether it is "
+      "feasible or not to implement it"], Stance.UNDER_CONSIDERATION, "deferral", True),
+    (["[Awaiting result of formal safety review of the Commercial Jet Boat Industry commissioned by the Director of "
+      "Maritime Safety on 28 July 2000.]"], Stance.UNDER_CONSIDERATION, "deferral", True),
+    (["The outcome of these processes cannot be forecast at this point."], Stance.UNDER_CONSIDERATION, "deferral", True),
     # no usable text / a bare cross-reference (unclear)
     (["The recommendation is incomprehensible."], Stance.UNCLEAR, "no_text", True),
     (["No response was available from the Administrator at the time this report was published."],

@@ -45,6 +45,10 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                 r"|\b(?:supports?|agrees?(?:\s+with)?|accepts?)\s+parts?\s+\(?[a-z0-9]{1,4}\)"
                                 r"|\b(?:supports?|agrees?(?:\s+with)?|accepts?)\s+parts?\s+\d{1,2}\b"),
     (Stance.REJECTED, rf"\bnot\s+(?:supported|agreed|accepted)\b|\b{_NEG}\s+(?:support|agree|accept|endorse)\b"
+                      # "The Maritime Safety Authority does not intend to implement this recommendation"
+                      rf"|\b{_NEG}\s+(?:intend|plan|propose|wish)\s+to\s+(?:\w+ly\s+)?"
+                      r"(?:implement|adopt|accept|support|pursue)\b"
+                      r"|\b(?:has|have)\s+no\s+(?:intention|plans?)\s+(?:of|to)\s+(?:implement|adopt)\w*"
                       r"|\bdisagrees?\b|\brejects?\b|\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?rejected\b"
                       r"|\bdeclines?\s+(?:to|this)\b|\bis\s+not\s+in\s+a\s+position\s+to\s+(?:support|accept)"
                       # "it is not appropriate for him to accept the recommendation as worded", "unable to support"
