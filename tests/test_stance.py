@@ -38,6 +38,7 @@ def _sentences(*texts):
     # an intention denied is a refusal, not the "intends to implement" of an acceptance (real TAIC replies)
     (["The Maritime Safety Authority does not intend to implement this recommendation."], Stance.REJECTED),
     (["I do not intend to adopt the recommendation."], Stance.REJECTED),
+    (["For these reasons, I regret I am unable to accept your recommendation."], Stance.REJECTED),
     (["The Government is considering this recommendation and will respond in due course."],
      Stance.UNDER_CONSIDERATION),
     (["The Government supports the intent of this recommendation."], Stance.ACCEPTED_IN_PRINCIPLE),
