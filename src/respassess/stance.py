@@ -52,8 +52,9 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                       r"|\bdisagrees?\b|\brejects?\b|\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?rejected\b"
                       r"|\bdeclines?\s+(?:to|this)\b|\bis\s+not\s+in\s+a\s+position\s+to\s+(?:support|accept)"
                       # "it is not appropriate for him to accept the recommendation as worded", "unable to support"
-                      r"|\b(?:not\s+(?:\w+ly\s+)?(?:appropriate|possible|able|feasible|practical|practicable)|unable)\s+"
-                      r"(?:for\s+\w+\s+)?to\s+(?:support|accept|agree\s+(?:to|with)|endorse)\s+(?:this|the|these|both|all|your)\b"),
+                      r"|\b(?:not\s+(?:\w+ly\s+)?(?:appropriate|possible|able|feasible|practical|practicable)"
+                      r"|unable)\s+(?:for\s+\w+\s+)?to\s+(?:support|accept|agree\s+(?:to|with)|endorse)\s+"
+                      r"(?:this|the|these|both|all|your)\b"),
     (Stance.ACCEPTED_IN_PRINCIPLE, r"\bin[\s-]principle\b|\b(?:supports?|accepts?|endorses?)\s+the\s+(?:intent|intention|spirit|aim|"
                                    r"objective|principle|goal|purpose)s?\b"
                                    r"|\bagrees?\s+(?:with|to)\s+(?:the|its)\s+(?:intent|intention|spirit|aim|principle|"
