@@ -115,7 +115,8 @@ def test_commitment_kind(text, expected):
       "feasible or not to implement it"], Stance.UNDER_CONSIDERATION, "deferral", True),
     (["[Awaiting result of formal safety review of the Commercial Jet Boat Industry commissioned by the Director of "
       "Maritime Safety on 28 July 2000.]"], Stance.UNDER_CONSIDERATION, "deferral", True),
-    (["The outcome of these processes cannot be forecast at this point."], Stance.UNDER_CONSIDERATION, "deferral", True),
+    (["The outcome of these processes cannot be forecast at this point."],
+     Stance.UNDER_CONSIDERATION, "deferral", True),
     # no usable text / a bare cross-reference (unclear)
     (["The recommendation is incomprehensible."], Stance.UNCLEAR, "no_text", True),
     (["No response was available from the Administrator at the time this report was published."],

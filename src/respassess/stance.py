@@ -88,7 +88,8 @@ _COMPILED = tuple((stance, re.compile(p, re.IGNORECASE)) for stance, p in STANCE
 # A cue word only states a position when it bears on the recommendation (or stands alone as a label).
 _ABOUT_REC = re.compile(r"\b(?:this|the|these|both|all|committee[’']?s?|review[’']?s?|inquiry[’']?s?)\s+"
                         r"(?:\w+\s+){0,3}?(?:recommendations?|proposals?|findings?)\b|\brecommendation\s+\d"
-                        # a letter's list of numbers opening the sentence: "Recommendations 013/13, 014/13 ... are accepted"
+                        # a letter's list of numbers opening the sentence: "Recommendations 013/13, 014/13 ... are
+                        # accepted"
                         r"|^\W*recommendations\s+\d", re.IGNORECASE)
 # A verdict standing alone on its line, in the past ("Supported") or present ("Agree", "Note") form.
 _LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+|partially\s+)?(?:supported|support|"

@@ -101,7 +101,8 @@ _DEFERRAL = re.compile(
     # waiting on another process first: "[Awaiting result of formal safety review ...]", "The outcome of these
     # processes cannot be forecast at this point"
     r"|\bawait(?:ing|s)?\s+(?:the\s+)?(?:results?|outcomes?|completion|findings|conclusions?)\s+of\b"
-    r"|\boutcomes?\s+(?:of\s+(?:these|this|the)\s+\w+\s+)?cannot\s+(?:yet\s+)?be\s+(?:forecast|predicted|determined|known)\b"
+    r"|\boutcomes?\s+(?:of\s+(?:these|this|the)\s+\w+\s+)?cannot\s+(?:yet\s+)?be\s+"
+    r"(?:forecast|predicted|determined|known)\b"
     # a proposal put to the body that decides: "is being drawn up for consideration by the Council", "if Council approves"
     r"|\b(?:drawn\s+up|drafted|prepared|put\s+forward)\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?(?:\w+[’']?s?\s+)?"
     r"(?:consideration|decision)\b"

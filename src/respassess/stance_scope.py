@@ -16,11 +16,13 @@ from .types import Sentence
 __all__ = ["about_other_recommendation", "answer_scope", "find_cross_reference"]
 
 # "See response to Recommendation 3", "as outlined in the response to recommendation 5": an answer given elsewhere.
-_XREF = re.compile(r"(?:\b(?:see(?:\s+also)?|refers?\s+to|as\s+(?:set\s+out|outlined|stated|described|detailed|discussed)\s+in"
-                   r"|(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+(?:covered|addressed|answered|dealt\s+with)"
-                   r"\s+(?:by|in|under)(?:\s+the\s+actions?(?:\s+(?:taken|set\s+out|outlined))?)?)"
-                   r"\s+(?:the\s+)?(?:government(?:[’']s)?\s+)?(?:(?:response|reply|answer)\s+(?:to|at|under)\s+|in\s+response\s+to\s+)?"
-                   r"(?:safety\s+)?recommendations?\s+(?P<num>\d+[a-z]?(?:[./]\d+)*))", re.IGNORECASE)
+_XREF = re.compile(r"(?:\b(?:see(?:\s+also)?|refers?\s+to|as\s+(?:set\s+out|outlined|stated|described|detailed|"
+                   r"discussed)\s+in|(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+(?:covered|addressed|"
+                   r"answered|dealt\s+with)\s+(?:by|in|under)"
+                   r"(?:\s+the\s+actions?(?:\s+(?:taken|set\s+out|outlined))?)?)"
+                   r"\s+(?:the\s+)?(?:government(?:[’']s)?\s+)?(?:(?:response|reply|answer)\s+(?:to|at|under)\s+|"
+                   r"in\s+response\s+to\s+)?(?:safety\s+)?recommendations?\s+(?P<num>\d+[a-z]?(?:[./]\d+)*))",
+                   re.IGNORECASE)
 # The numbers a sentence names after "Recommendation(s)": "Recommendations 013/13, 014/13 and 016/13 ... are accepted".
 _NAMED_RECS = re.compile(r"\brecommendations?\s+((?:no\.?\s*)?\d[\w./]*(?:\s*(?:,|and|&)\s*\d[\w./]*)*)", re.IGNORECASE)
 _THIS_REC = re.compile(r"\bthis\s+(?:\w+\s+)?recommendation\b", re.IGNORECASE)
