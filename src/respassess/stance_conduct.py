@@ -229,7 +229,7 @@ def _sentence_of(sentences: Sequence[Sentence], start: int) -> Sentence | None:
 
 
 def _done_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
-    return [s for s in sentences if _DONE.search(s.text) and not _CONDITIONAL.search(s.text[:_DONE.search(s.text).start()])]
+    return [s for s in sentences if (m := _DONE.search(s.text)) and not _CONDITIONAL.search(s.text[:m.start()])]
 
 
 def _dated_work_under_way(sentences: Sequence[Sentence], commitments: Sequence[Commitment]) -> bool:

@@ -68,6 +68,9 @@ def vocab() -> dict:
         "sittings": {k: v for k, v in data["sittings"].items() if not k.startswith("_")},
         "ordinals": data["ordinals"],
         "numbers": data["number_words"],
+        # a count of units: digits or a number word, longest first ("a couple of" before "a")
+        "N": r"(?:\d+(?:\.\d+)?|" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                          sorted(data["number_words"], key=len, reverse=True)) + ")",
         "not_dates": set(data["not_dates"]),
         "unresolved": {p.lower() for p in data["relative_unresolved"]},
     }

@@ -19,7 +19,7 @@ from ._calendar import parse_partial
 from ._data import load_table
 from ._text import doc_text
 from .anchors import anchor_spans
-from ._dateparts import RELATIVE_YEAR, with_note
+from ._dateparts import RELATIVE_YEAR, vocab, with_note
 from .datenorm import NormalisedDate, normalise_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,8 +88,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
              rf"(?:\s+(?:period|fortnight))?(?:\s+(?:of\s+|in\s+)?{_YEAR})?"
              rf"|(?:the\s+)?(?:next|current|coming|following|upcoming|forthcoming)\s+(?:parliamentary\s+)?sittings?"
              rf"(?:\s+(?:period|fortnight|week|block))?")
-    num = (r"(?:\d+(?:\.\d+)?|a\s+few|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-           r"eleven|twelve|eighteen|twenty|thirty|few|several|couple\s+of)")
+    num = vocab()["N"]
     unit = r"(?:days?|weeks?|months?|years?|decades?)"
     duration = (rf"within\s+(?:the\s+)?(?:(?:next|coming|following|first)\s+)?{num}(?:{_DASH}\d+)?\s*-?\s*{unit}"
                 rf"(?:\s+(?:of|from|after|following)\s+[^.,;:\n()]{{3,80}})?"

@@ -7,6 +7,7 @@ note says why; nothing finer than the text and the response date give is invente
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ..types import DateGranularity as G
 from ._calendar import PartialDate, add_months, iso_day, month_end
@@ -16,9 +17,6 @@ from ._dateparts import (RELATIVE_YEAR, YEAR, NormalisedDate, day_value, fiscal_
 
 __all__ = ["relative_date"]
 
-_NUM = (r"(?:\d+(?:\.\d+)?|a few|a couple of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"eighteen|twenty|"
-        r"twenty-four|thirty|few|several|couple of)")
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|quarters?)"
 _SEASON_LEADS = ("in", "over", "during", "through", "throughout", "by")
 _NEXT_SITTING = (r"(?:next|current|coming|following|upcoming|forthcoming)\s+(?:parliamentary\s+)?sittings?"
@@ -76,10 +74,11 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
             y2, m2 = add_months(y1, m1, 2)
             return months_interval(y1, m1, y2, m2, G.QUARTER, relative=True)
         return months_interval(resp.year, 3 * q - 2, resp.year, 3 * q, G.QUARTER, relative=True)
-    if ago := re.fullmatch(rf"(?P<n>{_NUM})\s*-?\s*(?P<u>{_UNIT})\s+ago", core):
+    num = v["N"]
+    if ago := re.fullmatch(rf"(?P<n>{num})\s*-?\s*(?P<u>{_UNIT})\s+ago", core):
         count = v["numbers"].get(ago["n"]) if not ago["n"][0].isdigit() else float(ago["n"])
         return _ago(count, ago["u"].rstrip("s"), resp)
-    dur = re.fullmatch(rf"(?:the\s+)?(?:(?P<dir>next|coming|following|last|past|previous)\s+)?(?P<n>{_NUM})\s*-?\s*(?P<u>{_UNIT})", core)
+    dur = re.fullmatch(rf"(?:the\s+)?(?:(?P<dir>next|coming|following|last|past|previous)\s+)?(?P<n>{num})\s*-?\s*(?P<u>{_UNIT})", core)
     if dur:
         n = v["numbers"].get(dur["n"], None) if not dur["n"][0].isdigit() else float(dur["n"])
         back = dur["dir"] in ("last", "past", "previous")
@@ -176,7 +175,6 @@ def _resolve(unit: str, k: int, mode: str, cal: FiscalCalendar, resp: PartialDat
     assert resp is not None
     kw = {"vague": vague, "relative": True}
     if unit == "day":
-        from datetime import date, timedelta
         d = date(resp.year, resp.month or 1, resp.day or 1) + timedelta(days=k)
         return make(d.isoformat(), G.RELATIVE, d.isoformat(), d.isoformat(), **kw)
     if unit == "year" and mode in ("ahead", "behind"):
@@ -221,7 +219,6 @@ def _ago(n: float | None, unit: str, resp: PartialDate | None) -> NormalisedDate
             return make(f"{y:04d}-{m:02d}", G.MONTH, iso_day(y, m, 1), iso_day(y, m, month_end(y, m)), relative=True,
                         note="counted back from the response date")
         if months is None and resp.day is not None:
-            from datetime import date, timedelta
             d = date(resp.year, resp.month, resp.day) - timedelta(days=int(n) * (7 if unit == "week" else 1))
             return make(d.isoformat(), G.DAY, d.isoformat(), d.isoformat(), relative=True,
                         note="counted back from the response date")
@@ -237,7 +234,6 @@ def _resolve_duration(n: float, unit: str, back: bool, resp: PartialDate | None)
         return make(None, G.DURATION, None, None, relative=True, resolved=False, note="no response date to resolve against")
     months = {"year": 12, "decade": 120, "quarter": 3, "month": 1}.get(unit)
     if months is None or not float(n * months).is_integer():
-        from datetime import date, timedelta
         days = n * (7 if unit == "week" else 1) if months is None else n * months * 30
         base = date(resp.year, resp.month or 1, resp.day or 1)
         other = base + timedelta(days=-days if back else days)
