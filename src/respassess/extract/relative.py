@@ -78,7 +78,8 @@ def relative_date(core: str, lead: str, cal: FiscalCalendar, resp: PartialDate |
     if ago := re.fullmatch(rf"(?P<n>{num})\s*-?\s*(?P<u>{_UNIT})\s+ago", core):
         count = v["numbers"].get(ago["n"]) if not ago["n"][0].isdigit() else float(ago["n"])
         return _ago(count, ago["u"].rstrip("s"), resp)
-    dur = re.fullmatch(rf"(?:the\s+)?(?:(?P<dir>next|coming|following|last|past|previous)\s+)?(?P<n>{num})\s*-?\s*(?P<u>{_UNIT})", core)
+    dur = re.fullmatch(rf"(?:the\s+)?(?:(?P<dir>next|coming|following|last|past|previous)\s+)?(?P<n>{num})\s*-?\s*"
+                       rf"(?P<u>{_UNIT})", core)
     if dur:
         n = v["numbers"].get(dur["n"], None) if not dur["n"][0].isdigit() else float(dur["n"])
         back = dur["dir"] in ("last", "past", "previous")
