@@ -104,6 +104,9 @@ def test_commitment_kind(text, expected):
     # only a standing rule described (noted), whatever the label
     (["The Constitution guarantees equal rights for all. The Act defines discrimination on any ground."],
      Stance.NOTED, "description_only", True),
+    # ... but a reply that reports doings in words the extractors miss is left to the model
+    (["Our company has included sling load re-currency in the annual proficiency training."],
+     Stance.NOTED, "description_only", False),
     # the decision expressly still to come outranks a provisional refusal beside it (real TAIC reply)
     (["Accordingly the use of Autopilots is not considered by Ansett New Zealand to be presently practicable; however, "
       "before reaching a final decision on the matter, the Company proposes to continue its investigation and review."],
@@ -461,6 +464,21 @@ def test_real_replies_judged_by_conduct(nlp, name, record_id, stance, reason):
     assert (conduct.stance, conduct.reason) == (stance, reason)
 
 
+# Description-only replies (no commitment or action extracted): reported doings are the model's to judge,
+# a standing rule stays noted.
+NARRATED = [
+    ("nz_taic_all.jsonl", "nz-taic-047-93-1676", False),  # "has been passed to the Rules Rewrite Team"
+    ("nz_taic_all.jsonl", "nz-taic-035-98-1242", False),  # "Each skipper will be required to re-read"
+    ("upr_slovenia.jsonl", "upr-svn-c4-140.24", True),  # "is regulated by strategic documents"
+]
+
+
+@pytest.mark.parametrize("name,record_id,decisive", NARRATED)
+def test_a_description_that_reports_doings_is_not_decisive(nlp, name, record_id, decisive):
+    conduct = _reading(nlp, name, record_id)
+    assert (conduct.stance, conduct.reason, conduct.decisive) == (Stance.NOTED, "description_only", decisive)
+
+
 def test_real_replies_are_outside_every_gold_file():
     """The cases above were judged by hand, not taken from gold: no held-out record may be among them."""
     from respassess.evaluate import load_gold
@@ -471,3 +489,4 @@ def test_real_replies_are_outside_every_gold_file():
     if team.exists():
         gold |= {g["id"] for g in load_gold(team)}
     assert not gold & {record_id for _, record_id, _, _ in REAL_REPLIES}
+    assert not gold & {record_id for _, record_id, _ in NARRATED}

@@ -107,26 +107,15 @@ def test_official_prior_counts_only_asked_gold(threshold):
     assert noted["accepted"] > noted["rejected"]
 
 
-def test_rule_reliability_is_the_smoothed_hit_rate_on_asked_gold():
-    from respassess.stance_training import rule_reliability
-
-    gold = [_example("a", _ACTED, gold="accepted"), _example("b", _ACTED_LITTLE, gold="noted"),
-            _example("r", _REFUSAL, gold="accepted")]  # not asked: the rules decide it, it does not count
-    # asked: two replies, the rules read both as accepted, one is right -> (1 + 1) / (2 + 2)
-    assert rule_reliability(gold, threshold=0.5) == 0.5
-    assert rule_reliability([], threshold=0.5) == 0.5
-
-
 def test_fit_stance_model_carries_what_inference_weighs_it_by(tmp_path):
     from respassess.stance_model import StanceModel
-    from respassess.stance_training import fit_stance_model, rule_reliability
+    from respassess.stance_training import fit_stance_model
 
     gold = [_example("a", _ACTED, gold="accepted", official_status="Noted"),
             _example("b", _ACTED_LITTLE, gold="noted", official_status="Noted"),
             _example("c", ["The team has updated the rota."], gold="accepted")]
     model = fit_stance_model(gold, C=1.0, threshold=0.7)
     assert model.explicit_threshold == 0.7
-    assert model.meta_["rule_reliability"] == rule_reliability(gold, threshold=0.7)
     # two asked gold replies under "Noted": one accepted, one noted, so the prior leans on neither alone
     prior = model.meta_["official_prior"]["noted"]
     assert prior[list(Stance).index(Stance.NOTED)] < 0.9

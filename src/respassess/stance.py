@@ -186,7 +186,7 @@ def read_stance(sentences: Sequence[Sentence], *, official_status: str | None = 
         # official categories rather than hand-tuned cue order. A refusal, a deferral or "considers it
         # implemented" is a position in other words and stays with the rules.
         learned, probability = model.predict_reply(sentences, commitments=commitments, actions=actions,
-                                                   response=text, official=official, rule=stance)
+                                                   response=text, official=official)
         if learned is not stance:
             sent = None
         stance, confidence = learned, round(min(probability, 0.9), 4)

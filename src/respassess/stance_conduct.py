@@ -28,7 +28,7 @@ from typing import Sequence
 
 from .stance_conduct_cues import (  # noqa: F401 (re-exported for callers of this module)
     _ADEQUATE, _COMPLETION, _CONDITIONAL, _DEFERRAL, _IMPLEMENTED, _NEED, _NO_COMMENT, _NO_TEXT, _NOT_A_REFUSAL, _REFUSAL,
-    _TIMING, _UNDECIDED, _WHETHER_TO_ACT, _WORK_UNDER_WAY, _DATED, _IF,
+    _TIMING, _UNDECIDED, _WHETHER_TO_ACT, _WORK_UNDER_WAY, _DATED, _IF, _NARRATIVE,
 )
 from .types import (
     Action,
@@ -325,7 +325,8 @@ def read_conduct(response: str, sentences: Sequence[Sentence], commitments: Sequ
     done = _done_sentences(sentences)
     if not _own_commitments(commitments) and not change and not done:
         # Only a standing rule or state of affairs described, whatever the label says (ANNOTATION.md §6).
-        return Conduct(Stance.NOTED, 0.5, None, "description_only", True)
+        # A reply that reports its own doings in words the extractors miss is not settled by the rules.
+        return Conduct(Stance.NOTED, 0.5, None, "description_only", _first(_NARRATIVE, sentences) is None)
     if official is not None and official is not Stance.UNCLEAR:
         # The reply acts only in small ways or in the past; the responder's own label settles it.
         return Conduct(official, 0.5, None, "official", False)

@@ -10,8 +10,8 @@ named vector of such signals (the conduct evidence of :mod:`respassess.stance_co
 the rules' own reading, commitment and action counts, lexical cues); :class:`StanceModel`
 learns the stance from the subset named in :data:`MODEL_FEATURES`, and only for replies
 whose position the rules cannot read even in other words. Its text-only probabilities are
-then weighed by the official label and by how reliable the rules' reading proved on dev
-gold (:func:`combine_evidence`), so it overrules the rules only when it is sure.
+then weighed by the official label (:func:`combine_evidence`). The rules' own reading reaches
+the model as features (``reason_*``, ``decisive``), not as a second weight on its output.
 
 Fitting uses scikit-learn; the fitted model is plain JSON (coefficients, intercepts,
 scaler) and predicts with numpy alone, so loading a model file can never execute code.
@@ -94,7 +94,7 @@ FEATURE_NAMES: tuple[str, ...] = (*LEXICAL_FEATURE_NAMES, *(f"signal_{name}" for
 MODEL_FEATURES: tuple[str, ...] = tuple(n for n in FEATURE_NAMES if n.startswith(("signal_", "conduct_", "log_")))
 
 
-_META = ("training_data", "date", "metrics", "n_examples", "official_prior", "rule_reliability", "explicit_threshold",
+_META = ("training_data", "date", "metrics", "n_examples", "official_prior", "explicit_threshold",
          "params_training")
 
 
@@ -174,18 +174,14 @@ def feature_table(sentences: Sequence[Sentence], *, commitments: Sequence[Commit
 
 
 def combine_evidence(proba: np.ndarray, classes: Sequence[str], *, official: str | None = None,
-                     prior: Mapping[str, Sequence[float]] | None = None, rule: str | None = None,
-                     reliability: float | None = None) -> tuple[str, float]:
-    """Weigh the model's text-only probabilities by the official label and by the rules' reading.
+                     prior: Mapping[str, Sequence[float]] | None = None) -> tuple[str, float]:
+    """Weigh the model's text-only probabilities by the official label.
 
     Args:
         proba: the model's class probabilities (columns in ``classes`` order).
         classes: the model's classes.
         official: the canonical stance of the official label, if any.
         prior: P(gold stance | official label) (stance values in :class:`Stance` order).
-        rule: the rules' conduct reading, if any.
-        reliability: how often that reading is right, in (0, 1): the rules' stance gets this share
-            of a likelihood vector, the others split the rest.
 
     Returns:
         The stance and its renormalised probability.
@@ -195,10 +191,6 @@ def combine_evidence(proba: np.ndarray, classes: Sequence[str], *, official: str
         p[_STANCES.index(c)] = proba[k]
     if official and prior and official in prior:
         p = p * np.asarray(prior[official], dtype=np.float64)
-    if rule is not None and reliability is not None and 0.0 < reliability < 1.0:
-        weight = np.full(len(_STANCES), (1.0 - reliability) / (len(_STANCES) - 1))
-        weight[_STANCES.index(rule)] = reliability
-        p = p * weight
     p = p / p.sum() if p.sum() > 0 else p
     best = int(p.argmax())
     return _STANCES[best], float(p[best])
@@ -284,8 +276,8 @@ class StanceModel(LinearSoftmax):
         return float(self.meta_.get("explicit_threshold", 0.5))
 
     def predict_reply(self, sentences: Sequence[Sentence], *, commitments: Sequence[Commitment] = (),
-                      actions: Sequence[Action] = (), response: str = "", official: Stance | None = None,
-                      rule: Stance | None = None) -> tuple[Stance, float]:
+                      actions: Sequence[Action] = (), response: str = "", official: Stance | None = None
+                      ) -> tuple[Stance, float]:
         """The stance of one reply and its probability.
 
         Args:
@@ -295,8 +287,6 @@ class StanceModel(LinearSoftmax):
             response: the full reply text.
             official: the canonical stance of the official label; weighs the text-only
                 probabilities by how dev gold stances fall under that label.
-            rule: the rules' conduct reading; weighs the probabilities by how often that
-                reading was right on dev gold (models trained before this was recorded ignore it).
 
         Returns:
             The stance and its probability.
@@ -305,8 +295,7 @@ class StanceModel(LinearSoftmax):
                                                    response=response, names=self.features))[0]
         stance, probability = combine_evidence(
             proba, self.classes_, official=official.value if official else None,
-            prior=self.meta_.get("official_prior", {}), rule=rule.value if rule else None,
-            reliability=self.meta_.get("rule_reliability"))
+            prior=self.meta_.get("official_prior", {}))
         return Stance(stance), probability
 
     @property

@@ -41,7 +41,7 @@ from .types import Stance
 # StanceExample and the example builders live in stance_examples; re-exported for callers of this module
 __all__ = ["StanceExample", "weak_stance_label", "collect_stance_examples", "stance_example", "asked",
            "train_stance_model", "fit_stance_model", "usable_weak_rows", "reply_key", "combine_with_official",
-           "official_prior_table", "rule_reliability"]
+           "official_prior_table"]
 
 log = logging.getLogger(__name__)
 _STANCES = [s.value for s in Stance]
@@ -81,21 +81,14 @@ def official_prior_table(examples: Sequence[StanceExample], *, threshold: float)
 
 
 def combine_with_official(proba: np.ndarray, classes: Sequence[str], official: str | None,
-                          prior: Mapping[str, Sequence[float]], *, rule: str | None = None,
-                          reliability: float | None = None) -> tuple[str, float]:
-    """Weigh the model's text-only probabilities by the official label (and the rules' reading).
+                          prior: Mapping[str, Sequence[float]]) -> tuple[str, float]:
+    """Weigh the model's text-only probabilities by the official label.
 
     See :func:`respassess.stance_model.combine_evidence`, which this calls.
     """
     from .stance_model import combine_evidence
 
-    return combine_evidence(proba, classes, official=official, prior=prior, rule=rule, reliability=reliability)
-
-
-def rule_reliability(examples: Sequence[StanceExample], *, threshold: float) -> float:
-    """How often the rules' conduct reading is right on the gold replies the model is asked about (Laplace-smoothed)."""
-    population = [e for e in examples if e.gold and asked(e, threshold=threshold)]
-    return round((sum(e.rule_stance == e.gold for e in population) + 1) / (len(population) + 2), 6)
+    return combine_evidence(proba, classes, official=official, prior=prior)
 
 
 def asked(example: StanceExample, *, threshold: float) -> bool:
@@ -139,20 +132,18 @@ def _fit(gold_ex: Sequence[StanceExample], weak_ex: Sequence[StanceExample], *, 
     return StanceModel(C=C, seed=seed, features=features).fit(np.vstack(rows), labels, sample_weight=weights)
 
 
-def decide(example: StanceExample, model: Any, prior: Mapping[str, Sequence[float]], *, threshold: float,
-           reliability: float | None = None) -> str:
+def decide(example: StanceExample, model: Any, prior: Mapping[str, Sequence[float]], *, threshold: float) -> str:
     """The combined call on a training example, as :func:`respassess.stance.read_stance` makes it.
 
     Explicit position first, then a position the rules read in other words, then the model,
-    weighed by the official label and by how reliable the rules' own reading is.
+    weighed by the official label.
     """
     from .stance_model import FEATURE_NAMES
 
     if not asked(example, threshold=threshold):
         return example.rule_stance
     row = example.features[[FEATURE_NAMES.index(f) for f in model.features]]
-    return combine_with_official(model.predict_proba(row)[0], model.classes_, example.official, prior,
-                                 rule=example.rule_stance, reliability=reliability)[0]
+    return combine_with_official(model.predict_proba(row)[0], model.classes_, example.official, prior)[0]
 
 
 def _folds(groups: Sequence[str], n: int, seed: int) -> dict[str, int]:
@@ -176,10 +167,9 @@ def _cross_validate(gold_ex: Sequence[StanceExample], weak_ex: Sequence[StanceEx
         tr_weak = [e for e in weak_ex if e.group not in out]
         model = _fit(tr_gold, tr_weak, C=C, seed=seed, weak_weight=weak_weight, threshold=threshold)
         prior = official_prior_table(tr_gold, threshold=threshold)
-        reliability = rule_reliability(tr_gold, threshold=threshold)
         if not use_official:  # scoring against official labels: the label must not be an input
             held = [dataclasses.replace(e, official=None) for e in held]
-        hits += [score(e, decide(e, model, prior, threshold=threshold, reliability=reliability)) for e in held]
+        hits += [score(e, decide(e, model, prior, threshold=threshold)) for e in held]
     return round(float(np.mean(hits)), 4) if hits else float("nan")
 
 
@@ -207,13 +197,13 @@ def fit_stance_model(gold_ex: Sequence[StanceExample], weak_ex: Sequence[StanceE
         threshold: explicit-cue weight at or above which the rules decide and the model is not asked.
 
     Returns:
-        A :class:`~respassess.stance_model.StanceModel` whose ``meta_`` holds the official-label prior,
-        the rules' reliability and the threshold (what :meth:`~respassess.stance_model.StanceModel.predict_reply`
+        A :class:`~respassess.stance_model.StanceModel` whose ``meta_`` holds the official-label prior
+        and the threshold (what :meth:`~respassess.stance_model.StanceModel.predict_reply`
         and :func:`~respassess.stance.read_stance` read).
     """
     model = _fit(gold_ex, weak_ex, C=C, seed=seed, weak_weight=weak_weight, threshold=threshold)
     model.meta_ = {"official_prior": official_prior_table(gold_ex, threshold=threshold),
-                   "rule_reliability": rule_reliability(gold_ex, threshold=threshold), "explicit_threshold": threshold,
+                   "explicit_threshold": threshold,
                    "params_training": {"weak_weight": weak_weight, "alpha": _ALPHA}}
     return model
 
@@ -307,12 +297,12 @@ def train_stance_model(gold_paths: Sequence[str | Path], records_paths: Sequence
         "weak_labels": dict(sorted(Counter(f"{e.weak[0]}:{e.weak[1]}" for e in weak_ex).items())),
     }
     model = fit_stance_model(dev_ex, weak_ex, **kw)
-    prior, reliability = model.meta_["official_prior"], model.meta_["rule_reliability"]
+    prior = model.meta_["official_prior"]
     test_rows = [records[i] for i in sorted(test_ids) if i in records]
     if test_rows:
         test_ex = collect_stance_examples(test_rows, nlp=nlp, gold=gold)
         metrics["test_accuracy"] = round(float(np.mean(
-            [decide(e, model, prior, threshold=threshold, reliability=reliability) == e.gold
+            [decide(e, model, prior, threshold=threshold) == e.gold
              for e in test_ex])), 4)
         metrics["n_test"] = len(test_ex)
     model.meta_ = {
