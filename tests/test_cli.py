@@ -109,3 +109,15 @@ def test_evaluate_cross_fit_refuses_what_it_cannot_do(tmp_path, folds, other, me
             *[str(gold) if a == "GOLD" else a for a in other]]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code != 0 and message in result.output and "--cross-fit" in result.output
+
+
+def test_assess_a_response_document_saved_as_text_picks_the_numbered_recommendation():
+    """Australian doc 1140 as extracted text: not a tracker page, so it is split like the PDF would be."""
+    doc = FIXTURES / "au_otd" / "1140_1364.part1.txt"
+    result = CliRunner().invoke(cli, ["assess", str(doc), "--id", "2", "--embedder-kind", "hashing"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["meta"]["rec_number"] == "2"
+    split = CliRunner().invoke(cli, ["split", str(doc)])
+    second = [json.loads(line) for line in split.stdout.splitlines() if line.startswith("{")][1]
+    assert data["id"] == second["id"] and data["asks"][0]["text"][:40] in second["recommendation"]

@@ -33,7 +33,7 @@ def assess(input, recommendation, response, official_status, response_date, juri
     """Assess one record and print the report.
 
     INPUT is a JSON/JSONL record, a tracker-format text page, a response document
-    (PDF/DOCX/HTML; use --id to pick a recommendation) or '-' for a JSON record on stdin.
+    (PDF/DOCX/HTML/text; use --id to pick a recommendation) or '-' for a JSON record on stdin.
 
     \b
     Examples:
@@ -70,7 +70,7 @@ def _one_record(input, recommendation, response, record_id):
         except json.JSONDecodeError as exc:
             raise InputFormatError(f"stdin is not a JSON record ({exc.msg}); pipe one JSON object") from None
     suffix = Path(input).suffix.lower()
-    if suffix in (".pdf", ".docx", ".html", ".htm"):
+    if suffix in (".pdf", ".docx", ".html", ".htm") or _text_document(input, suffix):
         from ..records.documents import read_document
         from ..records.split import pairs_to_records, split_document
 
@@ -91,6 +91,15 @@ def _one_record(input, recommendation, response, record_id):
             return item
     raise InputFormatError(f"no record with id or number {record_id!r} in {input}" if record_id
                            else f"{input} holds no record")
+
+
+def _text_document(path: str, suffix: str) -> bool:
+    """A response document saved as text, as opposed to a page in the tracker's layout."""
+    from ..records.tracker import looks_like_tracker_page
+
+    if suffix not in (".txt", ".text", ".md") or not Path(path).is_file():
+        return False
+    return not looks_like_tracker_page(Path(path).read_text(encoding="utf-8", errors="replace"))
 
 
 def _render(data: dict, fmt: str, *, recommendation: str, response: str) -> str:

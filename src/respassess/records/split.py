@@ -40,6 +40,7 @@ from .pairing import (
     pair_spans,
     text_lines,
 )
+from .jurisdiction import jurisdiction_of_document
 from .tracker_layout import looks_like_tracker, split_tracker
 
 __all__ = ["DocumentPair", "Layout", "SplitResult", "pairs_to_records", "split_document", "split_to_jsonl"]
@@ -81,7 +82,8 @@ def split_document(document: Document | str, *, jurisdiction: str | None = None,
 
     Args:
         document: a :class:`Document` from :func:`read_document`, or its text.
-        jurisdiction: stamped on the result (and on records made from it).
+        jurisdiction: stamped on the result (and on records made from it); when not given, the
+            government the document's opening names ("Australian Government response to ..."), if any.
         source: the document's name; defaults to ``document.source``.
 
     Returns:
@@ -115,6 +117,8 @@ def split_document(document: Document | str, *, jurisdiction: str | None = None,
             f"{source or 'document'}: no recommendation/response pairs found; expected headings such as "
             "'Recommendation 3', '2a: PAC recommendation' or UPR paragraph numbers ('122.11') on lines of their "
             "own. Check it is a response document, or split it by hand into a JSONL file.")
+    if jurisdiction is None:
+        jurisdiction = jurisdiction_of_document(text[:min(p.rec_start for p in pairs)])
     return SplitResult(pairs=tuple(pairs), layout=layout, source=source, jurisdiction=jurisdiction,
                        warnings=tuple(warnings))
 
@@ -277,7 +281,7 @@ def split_to_jsonl(path: str | Path, out: str | Path, *, jurisdiction: str | Non
     Args:
         path: the PDF/DOCX/HTML/text document.
         out: the JSONL file to write, or "-" for standard output.
-        jurisdiction: stamped on every record.
+        jurisdiction: stamped on every record (see :func:`split_document` when it is not given).
         max_bytes: see :func:`read_document`.
         timeout_s: see :func:`read_document`.
         include_unanswered: also write recommendations without a response.
@@ -295,7 +299,7 @@ def split_to_jsonl(path: str | Path, out: str | Path, *, jurisdiction: str | Non
     for p in result.pairs:
         if not include_unanswered and not (p.recommendation and p.response):
             continue
-        lines.append(json.dumps({**p.to_dict(), "source": result.source, "jurisdiction": jurisdiction,
+        lines.append(json.dumps({**p.to_dict(), "source": result.source, "jurisdiction": result.jurisdiction,
                                  "layout": result.layout.value}, ensure_ascii=False))
     payload = "".join(line + "\n" for line in lines)
     if str(out) == "-":

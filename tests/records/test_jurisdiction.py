@@ -1,0 +1,45 @@
+"""The jurisdiction of a response document, read from the government its opening names."""
+
+from __future__ import annotations
+
+import pytest
+
+from respassess.records.jurisdiction import jurisdiction_of_document
+from respassess.records.split import pairs_to_records, split_document
+from tests.conftest import FIXTURES, shared_path
+
+
+@pytest.mark.parametrize("path,expected", [
+    (FIXTURES / "au_otd" / "1324_1691.txt", "Australia"),      # "Australian Government response to the PJCIS"
+    (FIXTURES / "au_otd" / "1143_1367.part1.txt", "Australia"),
+    (FIXTURES / "au_otd" / "1140_1364.part2.txt", None),        # a later part: no title page, nothing guessed
+    (shared_path("documents", "uk-dhsc-rapid-review-response-2024.txt"), "United Kingdom"),
+])
+def test_real_documents_are_stamped_with_the_government_they_name(path, expected):
+    result = split_document(path.read_text(encoding="utf-8"))
+    assert result.jurisdiction == expected
+    assert all(r.meta["jurisdiction"] == expected for r in pairs_to_records(result))
+
+
+def test_a_bare_dollar_in_an_australian_document_is_australian():
+    from respassess import AssessConfig, Assessor
+
+    text = ("Australian Government response to the Senate Committee report\n\nRecommendation 1\n"
+            "The Committee recommends that the Government fund rural services.\n\nGovernment response\n"
+            "Supported.\nThe Government has committed $28.9 million over four years to rural services.\n")
+    record = pairs_to_records(split_document(text))[0]
+    amounts = Assessor(AssessConfig(embedder_kind="hashing")).assess(record).amounts
+    assert [(a.value, a.currency) for a in amounts] == [(28_900_000, "AUD")]
+
+
+def test_the_caller_s_jurisdiction_wins_and_an_unnamed_or_split_opening_gives_none():
+    text = "Australian Government response\n\nRecommendation 1\nThe Department should act.\nResponse: Agreed.\n"
+    assert split_document(text, jurisdiction="New Zealand").jurisdiction == "New Zealand"
+    assert jurisdiction_of_document("Government response to the Committee's report") is None
+    # as many cues for two governments: no guess
+    assert jurisdiction_of_document("HM Government and the Australian Government agree.") is None
+    # the opening names its government more than once; a passing mention of another loses
+    assert jurisdiction_of_document("HM Government response. HM Treasury will fund it, as the Australian "
+                                    "Government did.") == "United Kingdom"
+    # apostrophes typed either way
+    assert jurisdiction_of_document("His Majesty’s Government response") == "United Kingdom"
