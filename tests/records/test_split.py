@@ -44,6 +44,14 @@ def _check_offsets(text: str, result) -> None:
     ("Response: Supported in Principle", "response", ()),
     ("The Government accepts this recommendation in principle.", "verdict", ()),
     ("Agreed in principle", "status", ()),
+    # number signs, report paragraph references, a position label, a status leading its sentence
+    ("Recommendation No. 7", "rec", ("7",)),
+    ("RECOMMENDATION NUMBER 12", "rec", ("12",)),
+    ("Recommendation 4 (paragraph 3.45)", "rec", ("4",)),
+    ("Recommendations 2 and 3 (paras 4.10-4.12)", "rec", ("2", "3")),
+    ("Government position: Supported", "response", ()),
+    ("Supported. The Government will fund the service from 2025.", "status", ()),
+    ("agreed. The framework was then published.", None, None),   # a wrapped line of prose
     ("Annex A: Progress table", "end", ()),
     ("Conclusion and next steps", "end", ()),
     # running prose and contents entries are not headings
@@ -67,6 +75,29 @@ def test_classify_line(line, kind, numbers):
 ])
 def test_expand_numbers(text, expected):
     assert expand_numbers(text) == expected
+
+
+@pytest.mark.parametrize("line, status", [
+    ("Response: Supported. The Government will fund it from 2025.", "Supported"),
+    ("Government position: Noted", "Noted"),
+    ("Agreed in part. The Department will consult in 2025.", "Agreed in part"),
+    ("Response: The Department has considered this carefully.", None),
+])
+def test_a_status_leading_its_sentence_is_the_official_status(line, status):
+    assert classify_line(line).status == status
+
+
+def test_headings_with_number_signs_and_paragraph_references_pair_with_leading_statuses():
+    text = ("Australian Government response to the Senate Committee report\n\n"
+            "Recommendation No. 1 (paragraph 2.84)\nThe Committee recommends that the Government fund rural services.\n"
+            "Supported. The Government will fund rural services from 2025.\n\n"
+            "Recommendation No. 2 (paragraph 3.10)\nThe Committee recommends that the Government review the scheme.\n"
+            "Government position: Noted\nThe scheme is reviewed every year.\n")
+    result = split_document(text)
+    _check_offsets(text, result)
+    assert [(p.rec_number, p.official_status) for p in result.pairs] == [("1", "Supported"), ("2", "Noted")]
+    assert result.pairs[0].recommendation == "The Committee recommends that the Government fund rural services."
+    assert result.pairs[1].response.endswith("reviewed every year.")
 
 
 # --- synthetic layouts ------------------------------------------------------------------------

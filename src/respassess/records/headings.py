@@ -25,8 +25,11 @@ _NUM = rf"(?:\d{{1,3}}(?:\.\d{{1,3}}){{0,2}}(?:[a-z]\b|\([a-z]\))?|{_WORD}\b)"
 _NUMLIST = rf"{_NUM}(?:\s*(?:,|and|&|to|-|–|—)\s*{_NUM})*"
 _SEP = r"[:.\-–—)]"
 
+# "Recommendation No. 3", "Recommendation 3 (paragraph 4.56)": a number sign or the report paragraph it came from
+_NUMBER_SIGN = r"(?:(?:No\.?|Number|#)\s*)?"
+_PARAGRAPH_REF = r"(?:\s*\((?:para(?:graph)?s?|page|pp?|chapter|section)\b\.?[^()]{0,40}\))?"
 REC_HEADING = re.compile(
-    rf"^(?:Recommendations?|RECOMMENDATIONS?|Rec\.)\s+(?P<nums>{_NUMLIST})\s*"
+    rf"^(?:Recommendations?|RECOMMENDATIONS?|Rec\.)\s+{_NUMBER_SIGN}(?P<nums>{_NUMLIST}){_PARAGRAPH_REF}\s*"
     rf"(?:(?P<sep>{_SEP})\s*(?P<rest>.*)|(?P<bare>(?:The\s+(?:Committee|Inquiry|Review|Panel|Commission)|That|We)\b.*))?$",
     re.IGNORECASE,
 )
@@ -48,7 +51,7 @@ REGISTER_ID = re.compile(r"^[A-Z]{2}-\d{4}-\d{3}\s*\((?P<nums>\d{3}/\d{2})\)$")
 _GOV = r"(?:(?:HM|The|Australian|UK|Scottish|Welsh|Northern Ireland|New Zealand|NZ|Commonwealth|State|Our)\s+)?"
 RESPONSE_LABEL = re.compile(
     rf"^(?:{_GOV}(?:Government|Department(?:al)?|Ministry|Agency|Executive|Official)(?:['’]s)?\s+)?"
-    rf"(?:Response|Reply|Update|Comment)s?"
+    rf"(?:Response|Reply|Update|Comment|Position)s?"
     rf"(?:\s+to\s+(?:the\s+)?(?:Committee['’]s\s+)?(?:PAC\s+)?recommendations?\s+(?P<nums>{_NUMLIST}))?"
     rf"\s*(?:(?P<sep>[:.\-–—])\s*(?P<rest>.*))?$",
     re.IGNORECASE,
@@ -183,16 +186,21 @@ def classify_line(line: str, *, upr: bool = False) -> Marker | None:
     if m and (m.group("sep") or m.group("rest") is None):
         rest = (m.group("rest") or "").strip()
         nums = expand_numbers(m.group("nums")) if m.group("nums") else ()
-        status = parse_status(rest) if rest else None
+        # "Response: Supported. The Government will ..." carries its status in the first sentence
+        status = (parse_status(rest) or parse_status(_first_sentence(rest))) if rest else None
         return Marker("response", nums, m.start("rest") if rest else None, status)
-    if STATUS_LINE.match(line):
-        return Marker("status", status=parse_status(line))
+    if STATUS_LINE.match(line) or (line[0].isupper() and STATUS_LINE.match(_first_sentence(line))):
+        # "Supported. The Government will ..." opens its response with the status
+        return Marker("status", status=parse_status(_first_sentence(line)))
     if VERDICT.match(line):
-        status = parse_status(re.split(r"(?<=\.)\s", line, maxsplit=1)[0])
-        return Marker("verdict", status=status)
+        return Marker("verdict", status=parse_status(_first_sentence(line)))
     if SECTION_END.match(line):
         return Marker("end")
     return None
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=\.)\s", text, maxsplit=1)[0]
 
 
 def _is_prose_continuation(match: re.Match, rest: str) -> bool:
