@@ -437,6 +437,12 @@ def test_a_date_given_for_the_same_undertaking_is_a_timeline():
     ("The highway authority, in this case Transport for London (TfL), is responsible for how traffic is managed on "
      "its roads."),
     "Actions that require national consideration are outside of the control of the Trust.",
+    # after dev-split TAIC replies: not the responsible authority, lacking the power, passing it on
+    "The Corporation is not the authority with the responsibility for organisation of Airport Emergency Programmes.",
+    "The manufacturer does not have design authority to make changes to this part.",
+    "You will need to make your recommendation to the correct authorities, that is to say the aerodrome licensee.",
+    "The recommendation will be forwarded to the airframe manufacturers and the regulator for their consideration.",
+    "It is the owners responsibility to arrange renewal as required.",
 ])
 def test_statutory_hand_offs_are_deflected(text):
     rec = "Amend the Act so that all health practitioners must report."

@@ -228,6 +228,16 @@ DEFLECT = re.compile(
     r"mechanism|jurisdiction)\s+to\s+(?:require|compel|enforce|mandate|direct|ensure)\b|"
     r"\bother\s+(?:authorities|agencies|bodies|organi[sz]ations|parties|jurisdictions)\s+(?:will|would)\s+need\s+to\b|"
     r"\bnot\s+(?:appropriate|the\s+role)\s+for\s+(?:\S+\s+){1,3}?to\s+(?:take|lead|assume)\b|"
+    # "is not the authority with the responsibility for", "Maritime NZ is the regulatory body who have the power",
+    # "does not have design authority", "make your recommendation to the correct authorities", "forwarded to the
+    # FAA for their consideration", "should be dealt with at Government level", "it is the owners responsibility"
+    r"\bnot\s+the\s+(?:\w+\s+)?(?:authority|body|agency|organi[sz]ation|regulator)\s+(?:with\s+(?:the\s+)?responsibility|"
+    r"responsible|that\s+(?:has|is))\b|\bis\s+the\s+(?:regulatory\s+)?(?:body|authority|agency|regulator)\s+(?:who|which|that)"
+    r"\s+(?:has|have)\b|\b(?:does|do)\s+not\s+have\s+(?:the\s+|any\s+)?(?:design|regulatory|legal|statutory|constitutional)\s+"
+    r"(?:authority|power)|\b(?:make|direct|address|send)\s+(?:your|any)\s+(?:\S+\s+){0,2}?recommendations?\s+(?:\S+\s+){0,5}?"
+    r"to\s+(?:the\s+)?(?:correct|appropriate|relevant|responsible|vessel)|\bforwarded\s+to\s+[^.;]{0,80}?\bfor\s+"
+    r"(?:their|its)\s+(?:consideration|action|attention)|\bshould\s+be\s+dealt\s+with\s+(?:at|by)\b|"
+    r"\bit\s+is\s+the\s+\w+['’]?s?\s+responsibility\b|"
     r"\b(?:appropriate|relevant|proper|right)\s+(?:body|agency|organi[sz]ation|authority|forum|party)\s+to\s+"
     r"(?:review|consider|address|progress|act|take|lead|implement|respond)\b|"
     r"\brequire\w*\s+the\s+(?:agreement|cooperation|co-operation|support|consent)\s+of\s+(?:all\s+)?(?:the\s+)?"
