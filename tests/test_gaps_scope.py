@@ -29,6 +29,8 @@ def test_findings_after_the_own_answer_are_dropped():
     ("UHBW", True), ("The CAA", True), ("Slovenia", True), ("Derby & Derbyshire ICB", True),
     ("Chief Executive Officer South East Coast Ambulance Service NHS Foundation Trust", True), (None, True),
     ("a social worker", False), ("the court", False), ("Clinical staff", False), ("they", False),
+    # the responder's own people (nz-taic-024-10-333, dev split: "CAA staff will engage with Airways")
+    ("CAA staff", True), ("our team", True), ("the Trust's officers", True), ("The team", False),
 ])
 def test_responder_or_someone_else(actor, expected):
     assert is_responder(actor) is expected
@@ -46,6 +48,7 @@ def test_responder_or_someone_else(actor, expected):
     ("A review will be undertaken of the referral pathway", "The Government", None, False),
     ("The Government will publish the strategy", "The Government", None, False),
     ("the team will develop new guidance for staff", "the team", None, False),
+    ("CAA staff will engage with Airways to specifically address the issue", "CAA staff", None, False),
     ("a nephrologist will attend twice a week", "a nephrologist", "from March 2025", False),
     # nz_taic_all.jsonl (dev split): a one-off dispatch to named recipients, whatever its indefinite subject
     (("An advice (for inclusion in the SSM manual) will be sent to all our clients to ensure they are aware of the "

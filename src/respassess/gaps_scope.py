@@ -33,6 +33,8 @@ _GENERIC_ACTOR = re.compile(
     r"clinicians?|team|nurses?|doctors?|practitioners?|workers?|officers?|advis[oe]rs?|handlers?|patients?|"
     r"specialists?|consultants?|nephrologists?|masters?|crew|operators?|disposition|outcome|system|call|case|"
     r"referrals?|applicants?|users?)$", re.IGNORECASE)
+# The responder's own people: "CAA staff", "our team", "the Trust's officers" (not "Clinical staff" in general).
+_OWN_PEOPLE = re.compile(r"^(?:(?i:our|its)|[A-Z]{2,}[A-Za-z]*|(?i:the\s+)?[A-Z][\w-]*['’]s)\s+\S")
 _INDEFINITE = re.compile(r"^\W*(?:a|an|any|each|every|no)\s", re.IGNORECASE)
 # Someone else spoken of in the third person: the responder says "we" or names itself.
 _THIRD_PERSON = re.compile(r"^(?:they|he|she|them)$", re.IGNORECASE)
@@ -60,6 +62,8 @@ def is_responder(actor: str | None) -> bool:
     if not actor or not actor.strip():
         return True
     a = actor.strip()
+    if _OWN_PEOPLE.match(a):
+        return True
     if _GENERIC_ACTOR.search(a):
         return False
     return bool(_RESPONDER.search(a) or _NAMED.match(a))
@@ -84,15 +88,19 @@ def is_procedure(c: Commitment, sentence: Sentence | None) -> bool:
     if _UNDERTAKING.search(predicate):
         return False
     actor = (c.actor or "").strip()
-    if actor and (_GENERIC_ACTOR.search(actor) or _THIRD_PERSON.match(actor)):
+    if actor and (_someone_in_general(actor) or _THIRD_PERSON.match(actor)):
         return True
     # "A higher response will be reached", "the case will be dealt with as Category 3": the extractor credits an
     # agentless passive to the responder, but its subject is any case of a kind, or a role.
     tail = " ".join(subject.split()[-3:])
-    if subject.strip() and (_INDEFINITE.match(subject) or _GENERIC_ACTOR.search(tail)):
+    if subject.strip() and (_INDEFINITE.match(subject) or _someone_in_general(tail)):
         return True
     text = sentence.text if sentence is not None else c.text
     return bool(_RULE_LEAD.search(text) and actor and not is_responder(actor))
+
+
+def _someone_in_general(actor: str) -> bool:
+    return bool(_GENERIC_ACTOR.search(actor)) and not _OWN_PEOPLE.match(actor)
 
 
 def restrict(items: Sequence, end: int) -> list:
