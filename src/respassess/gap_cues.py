@@ -165,6 +165,9 @@ DEFER_ONGOING = re.compile(
     r"consultation|drafting|redraft\w*|improvements?)\b[^.;:]{0,80}?\b(?:is|are)\s+(?:currently\s+|now\s+|already\s+)?"
     r"(?:under\s*way|in\s+progress|in\s+hand)\b|"
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?progressing\s+(?:work|the|this|these|an?|its|their|our)\b|"
+    # "The proposed review will address ...", "the proposed rule change": proposed, so not yet made
+    r"\b(?:the|a|this)\s+proposed\s+(?:\w+\s+)?(?:review|audit|amendments?|rules?|rule\s+changes?|legislation|"
+    r"regulations?|standards?|bill|by-?laws?)\b|"
     r"\bagree(?:s|d|ment)?\s+to\s+(?:conduct|undertake|carry\s+out)\b|"
     r"\bwork\s+(?:is|has)\s+(?:currently\s+|now\s+|already\s+)?(?:under\s*way|in\s+progress|begun|started|commenced)\s+"
     r"(?:to|on)\s+(?:review|revise|develop|draft|prepare|update|amend)\w*\b|"
