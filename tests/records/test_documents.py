@@ -236,16 +236,17 @@ def test_is_page_number(line, expected):
 
 def test_unpaged_numbers_removed_only_as_a_rising_sequence():
     lines = ["Intro", "1", "text", "2", "more", "3", "end"]
-    assert strip_page_numbers_unpaged(lines) == (["Intro", "text", "more", "end"], 3)
+    kept, removed = strip_page_numbers_unpaged(lines)
+    assert kept == ["Intro", "text", "more", "end"] and len(removed) == 3
     lone = ["Recommendation 7", "7", "Acknowledged"]
-    assert strip_page_numbers_unpaged(lone) == (lone, 0)
+    assert strip_page_numbers_unpaged(lone) == (lone, [])
 
 
 def test_strip_page_furniture_needs_repetition():
     pages = [["Header A", "body one", "body two", "body three", "body four", "Footer"],
              ["Header B", "other one", "other two", "other three", "other four", "Footer"]]
     kept, removed = strip_page_furniture(pages)
-    assert removed == 2 and kept[0][0] == "Header A" and "Footer" not in kept[1]
+    assert removed == ["Footer", "Footer"] and kept[0][0] == "Header A" and "Footer" not in kept[1]
 
 
 def test_document_is_frozen():

@@ -43,3 +43,17 @@ def test_the_caller_s_jurisdiction_wins_and_an_unnamed_or_split_opening_gives_no
                                     "Government did.") == "United Kingdom"
     # apostrophes typed either way
     assert jurisdiction_of_document("His Majesty’s Government response") == "United Kingdom"
+
+
+def test_a_running_title_stripped_as_page_furniture_still_names_the_government():
+    from respassess.records.documents import read_document
+
+    header = "Australian Government response to the Senate Economics References Committee report"
+    pages = [f"{header}\n\nRecommendation 1\nThe committee recommends that the Government fund a register.\n"
+             "Government response\nSupported.\nThe Government will fund the register with\n1\n",
+             f"{header}\n\n$6.1 million over four years.\n\nRecommendation 2\nThe committee recommends that the "
+             "Government publish statistics.\nGovernment response\nNoted.\n2\n"]
+    document = read_document("\f".join(pages).encode(), filename="response.txt")
+    assert header not in document.text and header in document.furniture
+    assert "1" not in document.furniture  # page numbers are not kept
+    assert split_document(document).jurisdiction == "Australia"

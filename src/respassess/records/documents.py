@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DocumentError
-from .pages import strip_page_furniture, strip_page_numbers_unpaged
+from .pages import is_page_number, strip_page_furniture, strip_page_numbers_unpaged
 
 __all__ = ["Document", "DOCUMENT_KINDS", "read_document"]
 
@@ -45,6 +45,8 @@ class Document:
         source: where it came from (file path or the ``filename`` given).
         kind: "pdf", "docx", "html" or "text".
         warnings: things a clerk should know (lines removed, pages without text, ...).
+        furniture: the distinct running header and footer lines removed (a running title often names
+            the government answering).
     """
 
     text: str
@@ -52,6 +54,7 @@ class Document:
     source: str
     kind: str
     warnings: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
 
     def page_of(self, offset: int) -> int | None:
         """Return the 1-based page number holding character ``offset``, or None."""
@@ -101,14 +104,14 @@ def read_document(source: str | Path | bytes, *, filename: str | None = None,
         data = path.read_bytes()
     kind = _detect_kind(data, name)
     if kind == "pdf":
-        pages, warnings = _read_pdf(data, name, timeout_s)
+        pages, warnings, furniture = _read_pdf(data, name, timeout_s)
     elif kind == "docx":
-        pages, warnings = _read_docx(data, name, max_bytes)
+        (pages, warnings), furniture = _read_docx(data, name, max_bytes), []
     elif kind == "html":
-        pages, warnings = _read_html(data), []
+        pages, warnings, furniture = _read_html(data), [], []
     else:
-        pages, warnings = _read_text(data, name)
-    return _assemble(pages, source=name, kind=kind, warnings=warnings)
+        pages, warnings, furniture = _read_text(data, name)
+    return _assemble(pages, source=name, kind=kind, warnings=warnings, furniture=furniture)
 
 
 def _too_large(name: str, size: int, max_bytes: int) -> str:
@@ -157,7 +160,7 @@ def _lines(text: str) -> list[str]:
     return [ln.rstrip() for ln in text.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
-def _read_pdf(data: bytes, name: str, timeout_s: float) -> tuple[list[list[str]], list[str]]:
+def _read_pdf(data: bytes, name: str, timeout_s: float) -> tuple[list[list[str]], list[str], list[str]]:
     import pypdf
     from pypdf.errors import DependencyError, PdfReadError
 
@@ -203,8 +206,8 @@ def _read_pdf(data: bytes, name: str, timeout_s: float) -> tuple[list[list[str]]
         warnings.append(f"pages without a text layer (images?), skipped: {empty}")
     kept, removed = strip_page_furniture(pages)
     if removed:
-        warnings.append(f"removed {removed} running header/footer/page-number lines")
-    return kept, warnings
+        warnings.append(f"removed {len(removed)} running header/footer/page-number lines")
+    return kept, warnings, removed
 
 
 def _read_docx(data: bytes, name: str, max_bytes: int) -> tuple[list[list[str]], list[str]]:
@@ -280,7 +283,7 @@ def _read_html(data: bytes) -> list[list[str]]:
     return [[ln for ln in lines if ln]]
 
 
-def _read_text(data: bytes, name: str) -> tuple[list[list[str]], list[str]]:
+def _read_text(data: bytes, name: str) -> tuple[list[list[str]], list[str], list[str]]:
     warnings = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
@@ -296,11 +299,12 @@ def _read_text(data: bytes, name: str) -> tuple[list[list[str]], list[str]]:
         kept, removed = strip_page_numbers_unpaged(_lines(text))
         pages = [kept]
     if removed:
-        warnings.append(f"removed {removed} running header/footer/page-number lines")
-    return pages, warnings
+        warnings.append(f"removed {len(removed)} running header/footer/page-number lines")
+    return pages, warnings, removed
 
 
-def _assemble(pages: list[list[str]], *, source: str, kind: str, warnings: list[str]) -> Document:
+def _assemble(pages: list[list[str]], *, source: str, kind: str, warnings: list[str],
+              furniture: list[str] = ()) -> Document:
     """Join pages with newlines, recording each page's range in the joined text."""
     parts: list[str] = []
     ranges: list[tuple[int, int]] = []
@@ -317,4 +321,6 @@ def _assemble(pages: list[list[str]], *, source: str, kind: str, warnings: list[
         raise DocumentError(f"{source}: the document contains no text; check it is the right file.")
     for w in warnings:
         log.info("%s: %s", source, w)
-    return Document(text=text, pages=tuple(ranges), source=source, kind=kind, warnings=tuple(warnings))
+    running = tuple(dict.fromkeys(s for s in (ln.strip() for ln in furniture) if s and not is_page_number(s)))
+    return Document(text=text, pages=tuple(ranges), source=source, kind=kind, warnings=tuple(warnings),
+                    furniture=running)

@@ -60,7 +60,7 @@ def _edge_indexes(lines: list[str]) -> list[int]:
     return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
 
 
-def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], int]:
+def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]:
     """Drop running headers/footers and page numbers from the lines of each page.
 
     A line counts as a running header or footer when a line of the same shape
@@ -73,7 +73,8 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], int]:
         pages: the lines of each page, in order.
 
     Returns:
-        The kept lines of each page, and how many lines were removed.
+        The kept lines of each page, and the lines removed (a running title among them names the
+        document's government: :func:`respassess.records.jurisdiction.jurisdiction_of_document`).
     """
     n_pages = len(pages)
     counts: Counter[str] = Counter()
@@ -82,7 +83,7 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], int]:
     threshold = max(2, math.ceil(0.4 * n_pages))
     repeated = {k for k, c in counts.items() if c >= threshold and k} if n_pages >= 2 else set()
     kept_pages: list[list[str]] = []
-    removed = 0
+    removed: list[str] = []
 
     def furniture(line: str) -> bool:
         return not _protected(line) and (_key(line) in repeated or is_page_number(line))
@@ -97,12 +98,12 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], int]:
                 if not furniture(lines[i]):
                     break
                 drop.add(i)
-        removed += len(drop)
+        removed += [lines[i] for i in sorted(drop)]
         kept_pages.append([ln for i, ln in enumerate(lines) if i not in drop])
     return kept_pages, removed
 
 
-def strip_page_numbers_unpaged(lines: list[str]) -> tuple[list[str], int]:
+def strip_page_numbers_unpaged(lines: list[str]) -> tuple[list[str], list[str]]:
     """Drop page numbers from text whose page breaks were lost (plain-text PDF dumps).
 
     Without page breaks a lone "7" may be a page number or content (a paragraph
@@ -114,7 +115,7 @@ def strip_page_numbers_unpaged(lines: list[str]) -> tuple[list[str], int]:
         lines: the lines of the text.
 
     Returns:
-        The kept lines and how many were removed.
+        The kept lines and the lines removed.
     """
     bare = [(i, int(ln.strip())) for i, ln in enumerate(lines) if re.fullmatch(r"\d{1,4}", ln.strip())]
     drop: set[int] = set()
@@ -138,4 +139,4 @@ def strip_page_numbers_unpaged(lines: list[str]) -> tuple[list[str], int]:
     for s, idx in where.items():
         if len(set(idx)) >= 3 and sum(1 for ln in lines if ln.strip() == s) <= len(set(idx)) + 1:
             drop.update(idx)
-    return [ln for i, ln in enumerate(lines) if i not in drop], len(drop)
+    return [ln for i, ln in enumerate(lines) if i not in drop], [lines[i] for i in sorted(drop)]

@@ -118,7 +118,8 @@ def split_document(document: Document | str, *, jurisdiction: str | None = None,
             "'Recommendation 3', '2a: PAC recommendation' or UPR paragraph numbers ('122.11') on lines of their "
             "own. Check it is a response document, or split it by hand into a JSONL file.")
     if jurisdiction is None:
-        jurisdiction = jurisdiction_of_document(text[:min(p.rec_start for p in pairs)])
+        running = document.furniture if isinstance(document, Document) else ()
+        jurisdiction = jurisdiction_of_document("\n".join((text[:min(p.rec_start for p in pairs)], *running)))
     return SplitResult(pairs=tuple(pairs), layout=layout, source=source, jurisdiction=jurisdiction,
                        warnings=tuple(warnings))
 
