@@ -178,7 +178,11 @@ def test_real_docx_taic_status_report():
     assert doc.kind == "docx"
     lines = doc.text.splitlines()
     assert "AO-2022-001 (001/23)" in lines and "Update" in lines
-    assert any(ln.startswith("AO-2022-001\t001/23\t30-Mar-23\t") for ln in lines)  # a table row
+    # the table of recommendations issued, written out in the headings layout
+    at = lines.index("Recommendation 001/23")
+    assert lines[at + 1].startswith("The Commission recommended that") and lines[at + 2:at + 4] == [
+        "Response", "Under Consideration"]
+    assert "Rail" in lines  # a section row across the table stays a line of its own
 
 
 # --- HTML and text ----------------------------------------------------------------------------

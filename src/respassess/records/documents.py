@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import DocumentError
 from .pages import is_page_number, strip_page_furniture, strip_page_numbers_unpaged
+from .tables import table_lines
 
 __all__ = ["Document", "DOCUMENT_KINDS", "read_document"]
 
@@ -249,16 +250,8 @@ def _read_docx(data: bytes, name: str, max_bytes: int) -> tuple[list[list[str]],
 
 
 def _table_lines(table) -> list[str]:
-    """One line per table row, cells separated by tabs (merged cells once)."""
-    lines = []
-    for row in table.rows:
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(ln.strip() for ln in _lines(cell.text) if ln.strip())
-            if not cells or text != cells[-1]:
-                cells.append(text)
-        lines.append("\t".join(cells))
-    return lines
+    """A Word table's lines (:func:`respassess.records.tables.table_lines`)."""
+    return table_lines([[cell.text for cell in row.cells] for row in table.rows])
 
 
 _BLOCK_TAGS = ("p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3",
@@ -274,6 +267,11 @@ def _read_html(data: bytes) -> list[list[str]]:
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
+    # innermost tables first, so an enclosing layout table sees its nested tables as text
+    for table in reversed(soup.find_all("table")):
+        rows = [[cell.get_text("\n") for cell in tr.find_all(["td", "th"], recursive=False)]
+                for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        table.replace_with("\n" + "\n".join(table_lines(rows)) + "\n")
     for cell in soup.find_all(["td", "th"]):
         cell.append("\t")
     for block in soup.find_all(_BLOCK_TAGS):
