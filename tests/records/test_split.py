@@ -87,6 +87,21 @@ def test_a_status_leading_its_sentence_is_the_official_status(line, status):
     assert classify_line(line).status == status
 
 
+def test_numbered_recommendations_without_a_heading_word_split_only_where_no_heading_is_used():
+    numbered = ("Government response to the Joint Standing Committee on Treaties report\n\n"
+                "1. That the Government ratify the Convention.\nGovernment response: Supported. Legislation will be "
+                "introduced in 2025.\n2. The Committee recommends that DFAT report annually.\n"
+                "Government response: Noted.\n")
+    result = split_document(numbered)
+    _check_offsets(numbered, result)
+    assert [(p.rec_number, p.official_status) for p in result.pairs] == [("1", "Supported"), ("2", "Noted")]
+    assert result.pairs[0].recommendation == "That the Government ratify the Convention."
+    # under a "Recommendation 1" heading the numbered sentence is the recommendation's own text
+    headed = "Recommendation 1\n1. That the Government ratify the Convention.\nResponse: Supported.\n"
+    (pair,) = split_document(headed).pairs
+    assert pair.recommendation == "1. That the Government ratify the Convention."
+
+
 def test_headings_with_number_signs_and_paragraph_references_pair_with_leading_statuses():
     text = ("Australian Government response to the Senate Committee report\n\n"
             "Recommendation No. 1 (paragraph 2.84)\nThe Committee recommends that the Government fund rural services.\n"

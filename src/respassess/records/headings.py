@@ -43,6 +43,12 @@ TM_HEADING = re.compile(
     r"(?P<what>conclusion|recommendation)s?\s*(?P<num2>\d{1,3}[a-z]?)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# A numbered recommendation with no heading word: "1. The Committee recommends that ...", "2) That the Government ..."
+# (used only in documents with no "Recommendation N" heading at all).
+NUMBERED_REC = re.compile(
+    r"^(?P<num>\d{1,3}[a-z]?)[.)]\s+(?P<rest>(?:The\s+(?:(?:Joint|Select|Standing|Senate|House)\s+)?(?:Committee|Inquiry|"
+    r"Review|Panel|Commission|Taskforce)\s+(?:further\s+|also\s+)?recommends|That\s+(?:the|all|a|an|each|every)\b).*)$",
+    re.IGNORECASE)
 # UN UPR addendum: a paragraph number alone on its line, "122.11" or "122.14– 15".
 UPR_NUMBER = re.compile(r"^(?P<nums>\d{2,3}\.\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)$")
 # NZ TAIC status reports: "AO-2022-001 (001/23)".
@@ -95,7 +101,7 @@ class Marker:
     or ``None`` when the content starts on the next line.
     """
 
-    kind: str  # rec | conclusion | response | verdict | status | end | upr | upr_section | register
+    kind: str  # rec | numbered | conclusion | response | verdict | status | end | upr | upr_section | register
     numbers: tuple[str, ...] = ()
     content: int | None = None
     status: str | None = None
@@ -171,6 +177,9 @@ def classify_line(line: str, *, upr: bool = False) -> Marker | None:
             what = "rec" if m.group("what").lower().startswith("recommendation") else "conclusion"
             rest = m.group("rest")
             return Marker(what, (num.lower(),), m.start("rest") if rest.strip() else None)
+    m = NUMBERED_REC.match(line)
+    if m:
+        return Marker("numbered", (m.group("num").lower(),), m.start("rest"))
     if upr:
         m = UPR_NUMBER.match(line)
         if m:

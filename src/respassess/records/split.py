@@ -129,6 +129,8 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
     upr = sum(1 for *_, s in lines if UPR_NUMBER.match(s)) >= 2
     markers: list[Marker | None] = [classify_line(s, upr=upr) for *_, s in lines]
     kinds = {m.kind for m in markers if m}
+    if "rec" in kinds:  # "1. The Committee recommends" under a "Recommendation 1" heading is its text
+        markers = [None if m and m.kind == "numbered" else m for m in markers]
     layout = (Layout.UPR_ADDENDUM if "upr" in kinds else Layout.REGISTER_REPORT if "register" in kinds
               else Layout.RECOMMENDATION_HEADINGS)
     recs: list[_Rec] = []
@@ -150,7 +152,7 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
 
     for idx, ((start, end, s), mk) in enumerate(zip(lines, markers)):
         kind = mk.kind if mk else None
-        if kind in ("rec", "upr", "register"):
+        if kind in ("rec", "numbered", "upr", "register"):
             close(start)
             content = start + mk.content if mk.content is not None else end
             tm = bool(re.match(r"\d", s)) and kind == "rec"
