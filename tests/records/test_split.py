@@ -87,32 +87,33 @@ def test_a_status_leading_its_sentence_is_the_official_status(line, status):
     assert classify_line(line).status == status
 
 
-def test_numbered_recommendations_without_a_heading_word_split_only_where_no_heading_is_used():
-    numbered = ("Government response to the Joint Standing Committee on Treaties report\n\n"
-                "1. That the Government ratify the Convention.\nGovernment response: Supported. Legislation will be "
-                "introduced in 2025.\n2. The Committee recommends that DFAT report annually.\n"
-                "Government response: Noted.\n")
-    result = split_document(numbered)
-    _check_offsets(numbered, result)
-    assert [(p.rec_number, p.official_status) for p in result.pairs] == [("1", "Supported"), ("2", "Noted")]
-    assert result.pairs[0].recommendation == "That the Government ratify the Convention."
-    # under a "Recommendation 1" heading the numbered sentence is the recommendation's own text
-    headed = "Recommendation 1\n1. That the Government ratify the Convention.\nResponse: Supported.\n"
-    (pair,) = split_document(headed).pairs
-    assert pair.recommendation == "1. That the Government ratify the Convention."
+# numbered recommendations with no heading word (a JSCOT-style list), and headings with a number sign and the
+# report paragraph whose responses lead with their status or a position label
+NUMBERED = ("Government response to the Joint Standing Committee on Treaties report\n\n"
+            "1. That the Government ratify the Convention.\nGovernment response: Supported. Legislation will be "
+            "introduced in 2025.\n2. The Committee recommends that DFAT report annually.\nGovernment response: Noted.\n")
+NUMBER_SIGNS = ("Australian Government response to the Senate Committee report\n\n"
+                "Recommendation No. 1 (paragraph 2.84)\nThe Committee recommends that the Government fund rural "
+                "services.\nSupported. The Government will fund rural services from 2025.\n\n"
+                "Recommendation No. 2 (paragraph 3.10)\nThe Committee recommends that the Government review the "
+                "scheme.\nGovernment position: Noted\nThe scheme is reviewed every year.\n")
 
 
-def test_headings_with_number_signs_and_paragraph_references_pair_with_leading_statuses():
-    text = ("Australian Government response to the Senate Committee report\n\n"
-            "Recommendation No. 1 (paragraph 2.84)\nThe Committee recommends that the Government fund rural services.\n"
-            "Supported. The Government will fund rural services from 2025.\n\n"
-            "Recommendation No. 2 (paragraph 3.10)\nThe Committee recommends that the Government review the scheme.\n"
-            "Government position: Noted\nThe scheme is reviewed every year.\n")
+@pytest.mark.parametrize("text, first, last_response", [
+    (NUMBERED, "That the Government ratify the Convention.", "Government response: Noted."),
+    (NUMBER_SIGNS, "The Committee recommends that the Government fund rural services.",
+     "Government position: Noted\nThe scheme is reviewed every year."),
+])
+def test_other_heading_styles_split_into_pairs(text, first, last_response):
     result = split_document(text)
     _check_offsets(text, result)
     assert [(p.rec_number, p.official_status) for p in result.pairs] == [("1", "Supported"), ("2", "Noted")]
-    assert result.pairs[0].recommendation == "The Committee recommends that the Government fund rural services."
-    assert result.pairs[1].response.endswith("reviewed every year.")
+    assert result.pairs[0].recommendation == first and result.pairs[1].response == last_response
+
+
+def test_a_numbered_sentence_under_a_recommendation_heading_is_its_text():
+    (pair,) = split_document("Recommendation 1\n1. That the Government ratify the Convention.\nResponse: Supported.\n").pairs
+    assert pair.recommendation == "1. That the Government ratify the Convention."
 
 
 # --- synthetic layouts ------------------------------------------------------------------------
