@@ -234,11 +234,13 @@ DEFLECT = re.compile(
     # "is not the authority with the responsibility for", "Maritime NZ is the regulatory body who have the power",
     # "does not have design authority", "make your recommendation to the correct authorities", "forwarded to the
     # FAA for their consideration", "should be dealt with at Government level", "it is the owners responsibility"
-    r"\bnot\s+the\s+(?:\w+\s+)?(?:authority|body|agency|organi[sz]ation|regulator)\s+(?:with\s+(?:the\s+)?responsibility|"
-    r"responsible|that\s+(?:has|is))\b|\bis\s+the\s+(?:regulatory\s+)?(?:body|authority|agency|regulator)\s+(?:who|which|that)"
-    r"\s+(?:has|have)\b|\b(?:does|do)\s+not\s+have\s+(?:the\s+|any\s+)?(?:design|regulatory|legal|statutory|constitutional)\s+"
-    r"(?:authority|power)|\b(?:make|direct|address|send)\s+(?:your|any)\s+(?:\S+\s+){0,2}?recommendations?\s+(?:\S+\s+){0,5}?"
-    r"to\s+(?:the\s+)?(?:correct|appropriate|relevant|responsible|vessel)|\bforwarded\s+to\s+[^.;]{0,80}?\bfor\s+"
+    r"\bnot\s+the\s+(?:\w+\s+)?(?:authority|body|agency|organi[sz]ation|regulator)\s+"
+    r"(?:with\s+(?:the\s+)?responsibility|responsible|that\s+(?:has|is))\b|"
+    r"\bis\s+the\s+(?:regulatory\s+)?(?:body|authority|agency|regulator)\s+(?:who|which|that)\s+(?:has|have)\b|"
+    r"\b(?:does|do)\s+not\s+have\s+(?:the\s+|any\s+)?(?:design|regulatory|legal|statutory|constitutional)\s+"
+    r"(?:authority|power)|\b(?:make|direct|address|send)\s+(?:your|any)\s+(?:\S+\s+){0,2}?recommendations?\s+"
+    r"(?:\S+\s+){0,5}?to\s+(?:the\s+)?(?:correct|appropriate|relevant|responsible|vessel)|"
+    r"\bforwarded\s+to\s+[^.;]{0,80}?\bfor\s+"
     r"(?:their|its)\s+(?:consideration|action|attention)|\bshould\s+be\s+dealt\s+with\s+(?:at|by)\b|"
     r"\bit\s+is\s+the\s+\w+['’]?s?\s+responsibility\b|"
     r"\b(?:appropriate|relevant|proper|right)\s+(?:body|agency|organi[sz]ation|authority|forum|party)\s+to\s+"

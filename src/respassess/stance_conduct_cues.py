@@ -152,7 +152,8 @@ _DATED = re.compile(r"\b(?:19|20)\d\d\b")
 # A verb form that reports doing rather than describing what is: a modal, a perfect or a progressive ("would
 # provide signs", "have engaged a specialist", "is working with the industry", "is currently in hand"). The
 # status quo is described in the simple present ("The Act guarantees ...").
-_NARRATIVE = re.compile(r"\b(?:will|would|shall)\s+(?!like\b)\w+|\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+)?"
-                        r"(?:been|\w+(?:ed|en|t))\b|\b(?:is|are|am|was|were)\s+(?:\w+ly\s+|now\s+)?(?!being\b)\w+ing\b"
+_NARRATIVE = re.compile(r"\b(?:will|would|shall)\s+(?!like\b)\w+|"
+                        r"\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|now\s+|also\s+)?(?:been|\w+(?:ed|en|t))\b|"
+                        r"\b(?:is|are|am|was|were)\s+(?:\w+ly\s+|now\s+)?(?!being\b)\w+ing\b"
                         r"|\b(?:in\s+hand|under\s*way|in\s+(?:discussion|progress|the\s+process\s+of))\b", _F)
 _IF = re.compile(r"\bif\b", _F)

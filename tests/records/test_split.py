@@ -91,7 +91,8 @@ def test_a_status_leading_its_sentence_is_the_official_status(line, status):
 # report paragraph whose responses lead with their status or a position label
 NUMBERED = ("Government response to the Joint Standing Committee on Treaties report\n\n"
             "1. That the Government ratify the Convention.\nGovernment response: Supported. Legislation will be "
-            "introduced in 2025.\n2. The Committee recommends that DFAT report annually.\nGovernment response: Noted.\n")
+            "introduced in 2025.\n2. The Committee recommends that DFAT report annually.\n"
+            "Government response: Noted.\n")
 NUMBER_SIGNS = ("Australian Government response to the Senate Committee report\n\n"
                 "Recommendation No. 1 (paragraph 2.84)\nThe Committee recommends that the Government fund rural "
                 "services.\nSupported. The Government will fund rural services from 2025.\n\n"
@@ -112,7 +113,8 @@ def test_other_heading_styles_split_into_pairs(text, first, last_response):
 
 
 def test_a_numbered_sentence_under_a_recommendation_heading_is_its_text():
-    (pair,) = split_document("Recommendation 1\n1. That the Government ratify the Convention.\nResponse: Supported.\n").pairs
+    text = "Recommendation 1\n1. That the Government ratify the Convention.\nResponse: Supported.\n"
+    (pair,) = split_document(text).pairs
     assert pair.recommendation == "1. That the Government ratify the Convention."
 
 

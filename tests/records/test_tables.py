@@ -20,7 +20,8 @@ POSITIONED = [["Recommendation", "Government position", "Response"],
               ["2. Review the scheme.", "Not supported", "The scheme was reviewed in 2023."]]
 HEADLESS = [["Recommendation 1\nThe Committee recommends that the Government fund X.",
              "Supported\nThe Government will fund X in 2025."],
-            ["Recommendation 2\nThe Committee recommends that the Government review Y.", "Noted\nY is reviewed annually."]]
+            ["Recommendation 2\nThe Committee recommends that the Government review Y.",
+             "Noted\nY is reviewed annually."]]
 
 
 @pytest.mark.parametrize("rows, expected, first", [

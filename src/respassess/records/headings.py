@@ -46,8 +46,9 @@ TM_HEADING = re.compile(
 # A numbered recommendation with no heading word: "1. The Committee recommends that ...", "2) That the Government ..."
 # (used only in documents with no "Recommendation N" heading at all).
 NUMBERED_REC = re.compile(
-    r"^(?P<num>\d{1,3}[a-z]?)[.)]\s+(?P<rest>(?:The\s+(?:(?:Joint|Select|Standing|Senate|House)\s+)?(?:Committee|Inquiry|"
-    r"Review|Panel|Commission|Taskforce)\s+(?:further\s+|also\s+)?recommends|That\s+(?:the|all|a|an|each|every)\b).*)$",
+    r"^(?P<num>\d{1,3}[a-z]?)[.)]\s+(?P<rest>(?:The\s+(?:(?:Joint|Select|Standing|Senate|House)\s+)?"
+    r"(?:Committee|Inquiry|Review|Panel|Commission|Taskforce)\s+(?:further\s+|also\s+)?recommends|"
+    r"That\s+(?:the|all|a|an|each|every)\b).*)$",
     re.IGNORECASE)
 # UN UPR addendum: a paragraph number alone on its line, "122.11" or "122.14– 15".
 UPR_NUMBER = re.compile(r"^(?P<nums>\d{2,3}\.\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)$")

@@ -22,7 +22,8 @@ _REC_COLUMN = re.compile(r"\brecommendations?\b|^rec\.?$", re.IGNORECASE)
 _RESPONSE_COLUMN = re.compile(r"\b(?:response|reply|comments?|action|update)\b", re.IGNORECASE)
 _POSITION_COLUMN = re.compile(r"^(?:(?:government|department|agency)(?:['’]s)?\s+)?(?:position|status|outcome|"
                               r"agreed\??|supported\??|accepted\??)$", re.IGNORECASE)
-_NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|#|item|ref\.?|rec(?:ommendation)?\.?\s*(?:no\.?|number|#))$", re.IGNORECASE)
+_NUMBER_COLUMN = re.compile(r"^(?:no\.?|number|#|item|ref\.?|rec(?:ommendation)?\.?\s*(?:no\.?|number|#))$",
+                            re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(?:recommendation\s+|rec\.?\s+)?(?P<n>\d{1,3}(?:\.\d{1,3})?[a-z]?)\s*[.:)]?\s*",
                      re.IGNORECASE)
 
