@@ -112,6 +112,15 @@ def test_other_heading_styles_split_into_pairs(text, first, last_response):
     assert result.pairs[0].recommendation == first and result.pairs[1].response == last_response
 
 
+def test_a_sentence_wrapped_onto_a_recommendation_number_is_not_a_heading():
+    text = ("Recommendation 1\nThe Committee recommends that the Government fund X.\nGovernment response\nSupported.\n"
+            "The Government will fund X, consistent with its response to\nRecommendation 3. The Department will "
+            "report annually.\n\nRecommendation 3\nThe Committee recommends Z.\nGovernment response\nNoted.\n")
+    result = split_document(text)
+    assert [p.rec_number for p in result.pairs] == ["1", "3"]
+    assert result.pairs[0].response.endswith("The Department will report annually.")
+
+
 def test_a_numbered_sentence_under_a_recommendation_heading_is_its_text():
     text = "Recommendation 1\n1. That the Government ratify the Convention.\nResponse: Supported.\n"
     (pair,) = split_document(text).pairs

@@ -124,6 +124,10 @@ def split_document(document: Document | str, *, jurisdiction: str | None = None,
                        warnings=tuple(warnings))
 
 
+# a line that stops mid-sentence, on a preposition or an article
+_WRAPPED = re.compile(r"(?<![.:;])\b(?:to|of|in|with|and|or|see|under|per|at|by|for|from|on|the|as)$", re.IGNORECASE)
+
+
 def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], list[_Resp], Layout]:
     """Walk the lines once, opening recommendations and responses at their markers."""
     upr = sum(1 for *_, s in lines if UPR_NUMBER.match(s)) >= 2
@@ -131,6 +135,12 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
     kinds = {m.kind for m in markers if m}
     if "rec" in kinds:  # "1. The Committee recommends" under a "Recommendation 1" heading is its text
         markers = [None if m and m.kind == "numbered" else m for m in markers]
+    for i in range(1, len(lines)):
+        # "... consistent with its response to\nRecommendation 3. The Department will ...": a sentence wrapped
+        # onto a new line, not a heading
+        if markers[i] and markers[i].kind == "rec" and _WRAPPED.search(lines[i - 1][2]) \
+                and text.count("\n", lines[i - 1][1], lines[i][0]) == 1:
+            markers[i] = None
     layout = (Layout.UPR_ADDENDUM if "upr" in kinds else Layout.REGISTER_REPORT if "register" in kinds
               else Layout.RECOMMENDATION_HEADINGS)
     recs: list[_Rec] = []
