@@ -62,10 +62,8 @@ def is_responder(actor: str | None) -> bool:
     if not actor or not actor.strip():
         return True
     a = actor.strip()
-    if _OWN_PEOPLE.match(a):
-        return True
     if _GENERIC_ACTOR.search(a):
-        return False
+        return bool(_OWN_PEOPLE.match(a))  # a role, unless it is the responder's own people
     return bool(_RESPONDER.search(a) or _NAMED.match(a))
 
 

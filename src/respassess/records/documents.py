@@ -15,6 +15,7 @@ import logging
 import re
 import time
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def read_document(source: str | Path | bytes, *, filename: str | None = None,
     if kind == "pdf":
         pages, warnings, furniture = _read_pdf(data, name, timeout_s)
     elif kind == "docx":
-        (pages, warnings), furniture = _read_docx(data, name, max_bytes), []
+        pages, warnings, furniture = _read_docx(data, name, max_bytes)
     elif kind == "html":
         pages, warnings, furniture = _read_html(data), [], []
     else:
@@ -211,7 +212,7 @@ def _read_pdf(data: bytes, name: str, timeout_s: float) -> tuple[list[list[str]]
     return kept, warnings, removed
 
 
-def _read_docx(data: bytes, name: str, max_bytes: int) -> tuple[list[list[str]], list[str]]:
+def _read_docx(data: bytes, name: str, max_bytes: int) -> tuple[list[list[str]], list[str], list[str]]:
     damaged = (f"{name}: the Word file is damaged or truncated and cannot be read; re-download it or "
                "re-save it as .docx.")
     try:
@@ -246,7 +247,7 @@ def _read_docx(data: bytes, name: str, max_bytes: int) -> tuple[list[list[str]],
     except Exception as exc:  # python-docx and lxml raise many kinds on a broken package
         log.debug("python-docx failed on %s: %r", name, exc)
         raise DocumentError(damaged) from exc
-    return [lines], []
+    return [lines], [], []  # no pages, so no running headers to strip
 
 
 def _table_lines(table) -> list[str]:
@@ -302,7 +303,7 @@ def _read_text(data: bytes, name: str) -> tuple[list[list[str]], list[str], list
 
 
 def _assemble(pages: list[list[str]], *, source: str, kind: str, warnings: list[str],
-              furniture: list[str] = ()) -> Document:
+              furniture: Sequence[str] = ()) -> Document:
     """Join pages with newlines, recording each page's range in the joined text."""
     parts: list[str] = []
     ranges: list[tuple[int, int]] = []
