@@ -85,13 +85,10 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     out: list[str] = []
     for k, row in enumerate(rows):
         cells = list(row)
-
-        def cell(name: str) -> str:
-            i = cols.get(name) if cols else None
-            return cells[i] if i is not None and i < len(cells) else ""
-
-        if cols and k > header and cell("recommendation") and cell("recommendation") != cell("response"):
-            out.extend(_pair_lines(cell("number").strip(), cell("recommendation"), cell("position"), cell("response")))
+        named = {name: cells[i] if i < len(cells) else "" for name, i in (cols or {}).items()}
+        rec, resp = named.get("recommendation", ""), named.get("response", "")
+        if cols and k > header and rec and rec != resp:
+            out.extend(_pair_lines(named.get("number", "").strip(), rec, named.get("position", ""), resp))
         elif cols is None and len(cells) >= 2 and (first := _lines(cells[0])) and REC_HEADING.match(first[0]) \
                 and cells[1] != cells[0]:
             # no header row, but each row opens with "Recommendation N": the other cells answer it
