@@ -379,3 +379,82 @@ def test_docx_and_html_documents_split_end_to_end():
         assert pair.recommendation == "The Ministry should review the rule."
         assert pair.official_status == "Accepted in part"
         assert pair.response == "Accepted in part\nThe Ministry will review part of the rule by 2026."
+
+
+# A response tabled as a table (number | recommendation | response), drawn cell by cell as a word
+# processor writes it: each row's number cell shares a line with the first line of its recommendation,
+# and a one-line recommendation shares its line with the status cell.
+_TABLE_ROWS = [
+    (["Recommendation", "number"], ["Recommendation"], ["Government response"]),
+    (["1"], ["The Committee recommends that the", "Department of Finance publish guidance", "by 30 June 2025."],
+     ["Agreed", "The Department of Finance will publish", "updated guidance by 30 June 2025."]),
+    (["2"], ["That the ANAO report annually."], ["Noted", "The ANAO determines its own work", "program."]),
+    (["3"], ["The Committee recommends that the", "Government establish an ombudsman."],
+     ["Not agreed", "The Government considers existing", "mechanisms adequate."]),
+]
+
+
+def test_split_reads_a_response_table_extracted_from_pdf_cell_by_cell():
+    from tests.records.document_builders import make_table_pdf
+
+    doc = read_document(make_table_pdf(_TABLE_ROWS), filename="jcpaa-response.pdf")
+    result = split_document(doc)
+    _check_offsets(doc.text, result)
+    got = [(p.rec_number, p.official_status, _norm(p.recommendation), _norm(p.response)) for p in result.pairs]
+    assert got == [
+        ("1", "Agreed", "The Committee recommends that the Department of Finance publish guidance by 30 June 2025.",
+         "Agreed The Department of Finance will publish updated guidance by 30 June 2025."),
+        ("2", "Noted", "That the ANAO report annually.", "Noted The ANAO determines its own work program."),
+        ("3", "Not agreed", "The Committee recommends that the Government establish an ombudsman.",
+         "Not agreed The Government considers existing mechanisms adequate."),
+    ]
+
+
+def test_split_keeps_a_table_number_cell_alone_on_its_line_in_pasted_text():
+    # three rising lone numbers look like page numbers; above "The Committee recommends" they are row numbers
+    text = "\n".join([
+        "1", "The Committee recommends that the Department publish guidance.", "Agreed",
+        "The Department will publish guidance in 2025.",
+        "2", "The Committee recommends that the ANAO report annually.", "Noted",
+        "3", "The Committee recommends that the Government establish an ombudsman.", "Not supported",
+        "Existing mechanisms are adequate.",
+    ])
+    doc = read_document(text.encode(), filename="pasted.txt")
+    result = split_document(doc)
+    _check_offsets(doc.text, result)
+    assert [(p.rec_number, p.official_status) for p in result.pairs] == [
+        ("1", "Agreed"), ("2", "Noted"), ("3", "Not supported")]
+    assert _norm(result.pairs[0].response) == "Agreed The Department will publish guidance in 2025."
+
+
+def test_split_gives_each_number_of_a_grouped_heading_its_own_recommendation_text():
+    text = ("Recommendations 2 and 3\nThat the Government increase the rural incentive payment.\n"
+            "That the Government review the Modified Monash Model.\n"
+            "Government response\nAgreed. The Government will do both in 2025.\n")
+    result = split_document(text)
+    _check_offsets(text, result)
+    assert [(p.rec_number, p.recommendation, p.shared_with) for p in result.pairs] == [
+        ("2", "That the Government increase the rural incentive payment.", ("3",)),
+        ("3", "That the Government review the Modified Monash Model.", ("2",))]
+    assert result.pairs[0].response == result.pairs[1].response
+
+
+def test_split_keeps_a_grouped_heading_text_whole_when_it_cannot_be_divided_per_number():
+    # two numbers, one recommending sentence: there is no telling which words are whose
+    text = ("Recommendations 4 and 5\nThat the Government fund the program and\nreport on it annually.\n"
+            "Government response\nNoted.\n")
+    result = split_document(text)
+    assert [p.rec_number for p in result.pairs] == ["4", "5"]
+    assert {p.recommendation for p in result.pairs} == {
+        "That the Government fund the program and\nreport on it annually."}
+
+
+@pytest.mark.parametrize("line", [
+    "procurement ombudsman as the Committee noted.",  # a status word that ends a sentence is text
+    "The Government has. agreed",  # the run-on status cell starts with a capital
+    "Agreed",  # a whole-line status is a status line, not a run-on cell
+])
+def test_a_status_runs_on_only_after_a_finished_sentence(line):
+    from respassess.records.headings import TRAILING_STATUS
+
+    assert TRAILING_STATUS.search(line) is None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Marker", "classify_line", "expand_numbers", "parse_status", "STATUS_LINE"]
+__all__ = ["Marker", "classify_line", "expand_numbers", "parse_status", "STATUS_LINE", "TRAILING_STATUS"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -43,13 +43,16 @@ TM_HEADING = re.compile(
     r"(?P<what>conclusion|recommendation)s?\s*(?P<num2>\d{1,3}[a-z]?)?\s*[:.\-–—]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-# A numbered recommendation with no heading word: "1. The Committee recommends that ...", "2) That the Government ..."
+_REC_OPENER = (r"(?:The\s+(?:(?:Joint|Select|Standing|Senate|House)\s+)?"
+               r"(?:Committee|Inquiry|Review|Panel|Commission|Taskforce)\s+(?:further\s+|also\s+)?recommends|"
+               r"That\s+(?:the|all|a|an|each|every)\b)")
+# A numbered recommendation with no heading word: "1. The Committee recommends that ...", "2) That the Government ...",
+# or "3 The Committee recommends" where a table's number cell and recommendation cell share a line of the PDF text
 # (used only in documents with no "Recommendation N" heading at all).
-NUMBERED_REC = re.compile(
-    r"^(?P<num>\d{1,3}[a-z]?)[.)]\s+(?P<rest>(?:The\s+(?:(?:Joint|Select|Standing|Senate|House)\s+)?"
-    r"(?:Committee|Inquiry|Review|Panel|Commission|Taskforce)\s+(?:further\s+|also\s+)?recommends|"
-    r"That\s+(?:the|all|a|an|each|every)\b).*)$",
-    re.IGNORECASE)
+NUMBERED_REC = re.compile(rf"^(?P<num>\d{{1,3}}[a-z]?)(?:[.)]\s+|\s+)(?P<rest>{_REC_OPENER}.*)$", re.IGNORECASE)
+# A table's number cell on a line of its own ("4", "4.") above a line that opens a recommendation.
+BARE_NUMBER = re.compile(r"^(?P<num>\d{1,3}[a-z]?)[.)]?$")
+REC_OPENER = re.compile(_REC_OPENER, re.IGNORECASE)
 # UN UPR addendum: a paragraph number alone on its line, "122.11" or "122.14– 15".
 UPR_NUMBER = re.compile(r"^(?P<nums>\d{2,3}\.\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)$")
 # NZ TAIC status reports: "AO-2022-001 (001/23)".
@@ -63,14 +66,14 @@ RESPONSE_LABEL = re.compile(
     rf"\s*(?:(?P<sep>[:.\-–—])\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
-STATUS_LINE = re.compile(
-    r"^(?:(?:not|partially|partly|fully|largely)\s+)?"
-    r"(?:supported|support|agreed|agree|accepted|accept|noted|note|rejected|reject|disagreed|disagree|"
-    r"acknowledged|implemented|under\s+consideration|not\s+accepted|not\s+agreed|not\s+supported)"
-    r"(?:\s*(?:in[\s-]+(?:principle|part|full)|with\s+(?:qualifications?|amendments?|reservations?)|"
-    r"and\s+implemented|subject\s+to\s+\w+))?\s*\.?$",
-    re.IGNORECASE,
-)
+_STATUS = (r"(?:(?:not|partially|partly|fully|largely)\s+)?"
+           r"(?:supported|support|agreed|agree|accepted|accept|noted|note|rejected|reject|disagreed|disagree|"
+           r"acknowledged|implemented|under\s+consideration|not\s+accepted|not\s+agreed|not\s+supported)"
+           r"(?:\s*(?:in[\s-]+(?:principle|part|full)|with\s+(?:qualifications?|amendments?|reservations?)|"
+           r"and\s+implemented|subject\s+to\s+\w+))?")
+STATUS_LINE = re.compile(rf"^{_STATUS}\s*\.?$", re.IGNORECASE)
+# A table row's status cell run onto the last line of its recommendation cell: "... report annually. Noted"
+TRAILING_STATUS = re.compile(rf"(?<=[.;])\s+(?P<status>(?=[A-Z])(?i:{_STATUS}))\s*\.?$")
 VERDICT = re.compile(
     r"^(?:The\s+)?(?:(?:Australian|UK|British|Scottish|Welsh|New\s+Zealand|NZ|Commonwealth|State)\s+)?"
     r"(?:Government|Department|Ministry|Minister|Secretary\s+of\s+State|Executive|Council|Agency|Board)\b"

@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter
 
+from .headings import REC_OPENER
+
 __all__ = ["strip_page_furniture", "strip_page_numbers_unpaged", "is_page_number"]
 
 #: How many non-empty lines at each end of a page may be header/footer.
@@ -117,7 +119,9 @@ def strip_page_numbers_unpaged(lines: list[str]) -> tuple[list[str], list[str]]:
     Returns:
         The kept lines and the lines removed.
     """
-    bare = [(i, int(ln.strip())) for i, ln in enumerate(lines) if re.fullmatch(r"\d{1,4}", ln.strip())]
+    # a lone number above "The Committee recommends ..." is a table's number cell, not a page number
+    bare = [(i, int(ln.strip())) for i, ln in enumerate(lines) if re.fullmatch(r"\d{1,4}", ln.strip())
+            and not (i + 1 < len(lines) and REC_OPENER.match(lines[i + 1].strip()))]
     drop: set[int] = set()
     if len(bare) >= 3:
         values = [v for _, v in bare]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .headings import expand_numbers
+from .headings import REC_OPENER, expand_numbers
 
 __all__ = ["DocumentPair", "pair_spans", "text_lines"]
 
@@ -150,13 +150,26 @@ def pair_spans(text: str, recs: list[_Rec], resps: list[_Resp], source: str | No
         response = text[ps:pe]
         m = _CROSS_REF.search(response[:300])
         cross = m.group("num") if m and m.group("num") not in r.numbers else None
-        for number in r.numbers:
+        parts = _own_parts(text, rs, re_, len(r.numbers)) or [(rs, re_)] * len(r.numbers)
+        for number, (rs, re_) in zip(r.numbers, parts):
             pairs.append(DocumentPair(
                 id=f"{prefix}-rec{re.sub(r'[^0-9A-Za-z.]+', '-', number)}", rec_number=number,
                 recommendation=text[rs:re_], response=response, rec_start=rs, rec_end=re_,
                 resp_start=ps, resp_end=pe, cross_reference=cross, official_status=status,
                 shared_with=tuple(n for n in r.shared if n != number)))
     return _dedupe(pairs)
+
+
+def _own_parts(text: str, start: int, end: int, n: int) -> list[tuple[int, int]] | None:
+    """Under "Recommendations 2 and 3", each recommendation's own text: the block split at the
+    lines that open a recommendation ("That the ...", "The Committee recommends ..."), when it
+    opens with one and there is one per number."""
+    if n < 2:
+        return None
+    opens = [start + s for s, _, line in text_lines(text[start:end]) if REC_OPENER.match(line)]
+    if len(opens) != n or opens[0] != start:
+        return None
+    return [_trim(text, a, b) for a, b in zip(opens, opens[1:] + [end])]
 
 
 def _split_unlabelled(text: str, rec: _Rec) -> None:

@@ -25,11 +25,15 @@ from ..labels import _StrEnum
 from ..types import Record
 from .documents import Document, read_document
 from .headings import (
+    BARE_NUMBER,
     NUMBERED_PARAGRAPH,
+    REC_OPENER,
+    TRAILING_STATUS,
     UPR_NUMBER,
     Marker,
     classify_line,
     expand_numbers,
+    parse_status,
 )
 from .pairing import (
     DocumentPair,
@@ -132,6 +136,11 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
     """Walk the lines once, opening recommendations and responses at their markers."""
     upr = sum(1 for *_, s in lines if UPR_NUMBER.match(s)) >= 2
     markers: list[Marker | None] = [classify_line(s, upr=upr) for *_, s in lines]
+    for i in range(len(lines) - 1):
+        # a table's number cell alone on its line, the recommendation cell below it
+        m = BARE_NUMBER.match(lines[i][2])
+        if m and markers[i] is None and markers[i + 1] is None and REC_OPENER.match(lines[i + 1][2]):
+            markers[i] = Marker("numbered", (m.group("num").lower(),))
     kinds = {m.kind for m in markers if m}
     if "rec" in kinds:  # "1. The Committee recommends" under a "Recommendation 1" heading is its text
         markers = [None if m and m.kind == "numbered" else m for m in markers]
@@ -170,6 +179,12 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
                 layout = Layout.TREASURY_MINUTES
             current = _Rec(mk.numbers, content, content, tm=tm)
             first_body = True
+            tail = TRAILING_STATUS.search(s, mk.content) if kind in ("rec", "numbered") and mk.content else None
+            if tail:  # the recommendation cell and the status cell share the line
+                current.end = start + tail.start("status")
+                recs.append(current)
+                answer = _Resp(mk.numbers, current.end, end, parse_status(tail.group("status")))
+                current = None
             if kind == "upr":  # the addendum answers by number: everything after is the reply
                 current.end = content
                 recs.append(current)
@@ -185,7 +200,7 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
             starts = _response_start(mk, s, current, first_body, lines, idx)
             if starts is not None:
                 resp_start, status = starts
-                current.end = start
+                current.end = resp_start if start < resp_start < end else start
                 recs.append(current)
                 nums = mk.numbers if mk and kind == "response" else ()
                 if not nums:
@@ -240,6 +255,9 @@ def _response_start(mk: Marker | None, line: str, rec: _Rec, first_body: bool,
         return start, mk.status
     if kind == "verdict" and not first_body:
         return start, mk.status
+    tail = TRAILING_STATUS.search(line) if kind is None else None
+    if tail:  # "... report annually. Noted": a table's status cell run onto the recommendation's last line
+        return start + tail.start("status"), parse_status(tail.group("status"))
     if rec.tm:
         m = NUMBERED_PARAGRAPH.match(line)
         if m and m.group("b") and m.group("a") == _base(rec.numbers[0]):
