@@ -147,6 +147,8 @@ def test_qualified_positions(texts, expected):
     (["Note"], Stance.NOTED),
     (["Agree in part"], Stance.PARTIALLY_ACCEPTED),
     (["Supported in-principle"], Stance.ACCEPTED_IN_PRINCIPLE),
+    (["Agreed-in-principle"], Stance.ACCEPTED_IN_PRINCIPLE),
+    (["Agreed, in principle"], Stance.ACCEPTED_IN_PRINCIPLE),
     (["Response: Not agreed"], Stance.REJECTED),
     # a qualification limits the means, as "accepts ... but with a caveat" does
     (["Supported with qualification"], Stance.ACCEPTED_IN_PRINCIPLE),

@@ -120,8 +120,8 @@ def _label_tables() -> dict[str, dict[str, str | None]]:
 
 
 def _fold(label: str) -> str:
-    # "Supported in-principle" and "Supported in principle" are one label
-    return re.sub(r"[\s.:]+|(?<=[a-z])-(?=[a-z])", " ", label.strip().lower()).strip()
+    # "Supported in-principle", "Agreed, in principle" and "Supported in principle" are one label
+    return re.sub(r"[\s.:,]+|(?<=[a-z])-(?=[a-z])", " ", label.strip().lower()).strip()
 
 
 def official_stance(label: str | None) -> Stance | None:

@@ -458,3 +458,17 @@ def test_a_status_runs_on_only_after_a_finished_sentence(line):
     from respassess.records.headings import TRAILING_STATUS
 
     assert TRAILING_STATUS.search(line) is None
+
+
+@pytest.mark.parametrize("label,status", [
+    ("Agreed-in-principle", "Agreed-in-principle"),
+    ("Agreed, in principle", "Agreed, in principle"),
+    ("Government response: Supported-in-part", "Supported-in-part"),
+])
+def test_hyphenated_and_comma_positions_open_the_response_with_their_status(label, status):
+    from respassess.stance import official_stance
+
+    text = f"Recommendation 1\nThe Committee recommends that the Government fund X.\n{label}\nX will be funded.\n"
+    pair = split_document(text).pairs[0]
+    assert pair.official_status == status and pair.response.startswith(label)
+    assert official_stance(status) is not None

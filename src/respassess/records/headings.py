@@ -69,7 +69,7 @@ RESPONSE_LABEL = re.compile(
 _STATUS = (r"(?:(?:not|partially|partly|fully|largely)\s+)?"
            r"(?:supported|support|agreed|agree|accepted|accept|noted|note|rejected|reject|disagreed|disagree|"
            r"acknowledged|implemented|under\s+consideration|not\s+accepted|not\s+agreed|not\s+supported)"
-           r"(?:\s*(?:in[\s-]+(?:principle|part|full)|with\s+(?:qualifications?|amendments?|reservations?)|"
+           r"(?:[\s,-]*(?:in[\s-]+(?:principle|part|full)|with\s+(?:qualifications?|amendments?|reservations?)|"
            r"and\s+implemented|subject\s+to\s+\w+))?")
 STATUS_LINE = re.compile(rf"^{_STATUS}\s*\.?$", re.IGNORECASE)
 # A table row's status cell run onto the last line of its recommendation cell: "... report annually. Noted"
