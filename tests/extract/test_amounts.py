@@ -30,6 +30,11 @@ CASES = [
     ("€40m a year", None, 4e7, 4e7, 4e7, "EUR", None, "year", False),
     ("up to AUD 12 million", None, 1.2e7, 1.2e7, 1.2e7, "AUD", "below", None, False),
     ("at least £250k", None, 2.5e5, 2.5e5, 2.5e5, "GBP", "above", None, False),
+    # an aside between the amount and its period, or the period as the aside
+    ("$1.2 billion (GST exclusive) over 10 years", "Australia (Commonwealth)", 1.2e9, 1.2e9, 1.2e9, "AUD", None,
+     "10 years", True),
+    ("$50 million (over four years)", "Australia (Commonwealth)", 5e7, 5e7, 5e7, "AUD", None, "4 years", True),
+    ("$4 million (see Table 2) for the program", "Australia (Commonwealth)", 4e6, 4e6, 4e6, "AUD", None, None, True),
 ]
 
 

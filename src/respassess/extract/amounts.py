@@ -137,10 +137,16 @@ def _currency(pre: str | None, suf: str | None, jurisdiction: str | None) -> tup
     return code, False, mult
 
 
+# an aside between the amount and its period: "$1.2 billion (GST exclusive) over 10 years"
+_ASIDE = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)")
+
+
 def _period(after: str) -> str | None:
     m = _vocab()["period_after"].match(after)
     if not m:
-        return None
+        aside = _ASIDE.match(after)
+        # the period may be the aside itself ("$50 million (over four years)") or follow it
+        return (_period(aside["inner"]) or _period(after[aside.end():])) if aside else None
     if m["p"]:
         return _vocab()["data"]["periods"][re.sub(r"\s+", " ", m["p"].lower())]
     if m["range"]:
