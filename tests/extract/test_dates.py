@@ -374,3 +374,15 @@ def test_open_ended_time_to_complete_is_a_vague_deadline(nlp, sentence, span):
     assert found[span].vague and found[span].value is None
     assert found[span].role.value == "deadline"
     assert extract_dates(nlp("We spent some time on this.")) == ()
+
+
+@pytest.mark.parametrize("sentence,text,value", [
+    # Australia had two 2022-23 Budgets; the month written before the year label names the later one
+    ("In the October 2022-23 Budget, the Government provided $5 million.", "the October 2022-23 Budget", "2022-10-25"),
+    ("The 2022-23 October Budget provided $5 million.", "2022-23 October Budget", "2022-10-25"),
+    ("The March 2022-23 Budget provided $5 million.", "The March 2022-23 Budget", "2022-03-29"),
+])
+def test_a_budget_named_by_its_month_and_year_label(nlp, sentence, text, value):
+    found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2023-06", jurisdiction=AU)}
+    assert text in found, f"{text!r} not found in {list(found)}"
+    assert found[text].value == value

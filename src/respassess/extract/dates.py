@@ -75,7 +75,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                 rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?!\s*,?\s*\d)")
     names = {n for cal in events["events"].values() for e in cal for n in e["names"]} | set(events["generic"])
     label = rf"{_YEAR}(?:{_DASH}\d{{2,4}})?"
-    event = (rf"(?:the\s+)?(?:{_alt(names)})\s+{label}|(?:the\s+)?{label}\s+(?:{_alt(names)})"
+    # "the October 2022-23 Budget": a financial-year label inside a two-word name ("october budget");
+    # "October 2022 Budget papers" stays a month
+    split = [n.split(" ", 1) for n in names if n.count(" ") == 1]
+    inner = "|".join(rf"{re.escape(a)}\s+{_YEAR}{_DASH}\d{{2,4}}\s+{re.escape(b)}" for a, b in sorted(split))
+    event = (rf"(?:the\s+)?(?:{inner})|(?:the\s+)?(?:{_alt(names)})\s+{label}|(?:the\s+)?{label}\s+(?:{_alt(names)})"
              rf"|(?:the\s+)?(?:(?:next|upcoming|forthcoming|coming|following|current|last|previous|future|subsequent)\s+)+"
              rf"(?:{_alt(names)})(?:\s+(?:cycle|process|period|round))?"
              # a name no other noun shares stands for the event on its own, written as a name: "considered at MYEFO",
