@@ -12,7 +12,8 @@ from tests.conftest import FIXTURES, shared_path
 @pytest.mark.parametrize("path,expected", [
     (FIXTURES / "au_otd" / "1324_1691.txt", "Australia"),      # "Australian Government response to the PJCIS"
     (FIXTURES / "au_otd" / "1143_1367.part1.txt", "Australia"),
-    (FIXTURES / "au_otd" / "1140_1364.part2.txt", None),        # a later part: no title page, nothing guessed
+    # a later part, with no title page: the Attorney-General's Department, ASIO and the Commonwealth Ombudsman
+    (FIXTURES / "au_otd" / "1140_1364.part2.txt", "Australia"),
     (shared_path("documents", "uk-dhsc-rapid-review-response-2024.txt"), "United Kingdom"),
 ])
 def test_real_documents_are_stamped_with_the_government_they_name(path, expected):
@@ -57,3 +58,15 @@ def test_a_running_title_stripped_as_page_furniture_still_names_the_government()
     assert header not in document.text and header in document.furniture
     assert "1" not in document.furniture  # page numbers are not kept
     assert split_document(document).jurisdiction == "Australia"
+
+
+def test_a_body_decides_only_when_the_opening_is_silent_and_its_cues_are_many_and_one_sided():
+    au = ("The Attorney-General's Department will consult states and territories, ASIO and the Commonwealth "
+          "Ombudsman. ")
+    assert jurisdiction_of_document("Recommendation 7", body=au) == "Australia"
+    assert jurisdiction_of_document("HM Government response", body=au) == "United Kingdom"  # the opening wins
+    assert jurisdiction_of_document("", body="The Department will consult Australian and NZ agencies.") is None
+    # as many New Zealand as Australian cues: no guess
+    assert jurisdiction_of_document("", body=au + "Waka Kotahi, KiwiRail, Maritime New Zealand and Māori "
+                                                 "communities agree.") is None
+    assert jurisdiction_of_document("", body=None) is None

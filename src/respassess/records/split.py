@@ -123,7 +123,8 @@ def split_document(document: Document | str, *, jurisdiction: str | None = None,
             "own. Check it is a response document, or split it by hand into a JSONL file.")
     if jurisdiction is None:
         running = document.furniture if isinstance(document, Document) else ()
-        jurisdiction = jurisdiction_of_document("\n".join((text[:min(p.rec_start for p in pairs)], *running)))
+        jurisdiction = jurisdiction_of_document("\n".join((text[:min(p.rec_start for p in pairs)], *running)),
+                                                body=text)
     return SplitResult(pairs=tuple(pairs), layout=layout, source=source, jurisdiction=jurisdiction,
                        warnings=tuple(warnings))
 
