@@ -455,9 +455,11 @@ def test_split_keeps_a_grouped_heading_text_whole_when_it_cannot_be_divided_per_
     "Agreed",  # a whole-line status is a status line, not a run-on cell
 ])
 def test_a_status_runs_on_only_after_a_finished_sentence(line):
-    from respassess.records.headings import TRAILING_STATUS
+    from respassess.records.headings import run_on_status
 
-    assert TRAILING_STATUS.search(line) is None
+    assert run_on_status(line) is None
+    run_on = line + " The agency reported. Supported in part."
+    assert run_on_status(run_on) == (run_on.index("Supported in part"), "Supported in part")
 
 
 @pytest.mark.parametrize("label,status", [

@@ -33,15 +33,15 @@ def fiscal_event(core: str, cal: FiscalCalendar) -> NormalisedDate | None:
     v = vocab()
     label = rf"(?P<label>{_YEAR}(?:\s*[-/]\s*\d{{2,4}})?)"
     m = (re.fullmatch(rf"(?:the\s+)?(?P<name>{v['event_names']})\s+{label}", core)
-         or re.fullmatch(rf"(?:the\s+)?{label}\s+(?P<name>{v['event_names']})", core)
-         or re.fullmatch(rf"(?:the\s+)?(?P<first>[a-z]+)\s+(?P<label>{_YEAR}\s*[-/]\s*\d{{2,4}})\s+(?P<rest>[a-z]+)",
-                         core))
-    if m and "first" in m.groupdict() and m.group("first"):
-        # "october 2022-23 budget": the label written inside the name
-        if not re.fullmatch(v["event_names"], f"{m.group('first')} {m.group('rest')}"):
+         or re.fullmatch(rf"(?:the\s+)?{label}\s+(?P<name>{v['event_names']})", core))
+    name = m.group("name") if m else None
+    if m is None:
+        # "october 2022-23 budget": a financial-year label written inside a two-word name
+        m = re.fullmatch(rf"(?:the\s+)?(\w+)\s+(?P<label>{_YEAR}\s*[-/]\s*\d{{2,4}})\s+(\w+)", core)
+        name = f"{m.group(1)} {m.group(3)}" if m else None
+        if name and not re.fullmatch(v["event_names"], name):
             m = None
     if m:
-        name = m.group("name") if m.groupdict().get("name") else f"{m.group('first')} {m.group('rest')}"
         lab = re.sub(r"\s*[-/]\s*", "-", m.group("label"))
         for entry in v["events"]["events"].get(cal.name, []):
             if name in entry["names"] and entry["label"] in (lab, lab[:4] if len(lab) == 4 else lab):

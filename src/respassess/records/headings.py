@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Marker", "classify_line", "expand_numbers", "parse_status", "STATUS_LINE", "TRAILING_STATUS"]
+__all__ = ["Marker", "classify_line", "expand_numbers", "parse_status", "run_on_status", "STATUS_LINE"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -210,6 +210,13 @@ def classify_line(line: str, *, upr: bool = False) -> Marker | None:
     if SECTION_END.match(line):
         return Marker("end")
     return None
+
+
+def run_on_status(line: str, pos: int = 0) -> tuple[int, str | None] | None:
+    """Where a table's status cell run onto the end of a recommendation line starts ("... report
+    annually. Noted"), searching from ``pos``, and the status it gives; ``None`` when there is none."""
+    m = TRAILING_STATUS.search(line, pos)
+    return (m.start("status"), parse_status(m.group("status"))) if m else None
 
 
 def _first_sentence(text: str) -> str:

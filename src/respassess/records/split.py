@@ -28,12 +28,11 @@ from .headings import (
     BARE_NUMBER,
     NUMBERED_PARAGRAPH,
     REC_OPENER,
-    TRAILING_STATUS,
     UPR_NUMBER,
     Marker,
     classify_line,
     expand_numbers,
-    parse_status,
+    run_on_status,
 )
 from .pairing import (
     DocumentPair,
@@ -180,11 +179,11 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
                 layout = Layout.TREASURY_MINUTES
             current = _Rec(mk.numbers, content, content, tm=tm)
             first_body = True
-            tail = TRAILING_STATUS.search(s, mk.content) if kind in ("rec", "numbered") and mk.content else None
+            tail = run_on_status(s, mk.content) if kind in ("rec", "numbered") and mk.content is not None else None
             if tail:  # the recommendation cell and the status cell share the line
-                current.end = start + tail.start("status")
+                current.end = start + tail[0]
                 recs.append(current)
-                answer = _Resp(mk.numbers, current.end, end, parse_status(tail.group("status")))
+                answer = _Resp(mk.numbers, current.end, end, tail[1])
                 current = None
             if kind == "upr":  # the addendum answers by number: everything after is the reply
                 current.end = content
@@ -256,9 +255,9 @@ def _response_start(mk: Marker | None, line: str, rec: _Rec, first_body: bool,
         return start, mk.status
     if kind == "verdict" and not first_body:
         return start, mk.status
-    tail = TRAILING_STATUS.search(line) if kind is None else None
+    tail = run_on_status(line) if kind is None else None
     if tail:  # "... report annually. Noted": a table's status cell run onto the recommendation's last line
-        return start + tail.start("status"), parse_status(tail.group("status"))
+        return start + tail[0], tail[1]
     if rec.tm:
         m = NUMBERED_PARAGRAPH.match(line)
         if m and m.group("b") and m.group("a") == _base(rec.numbers[0]):
