@@ -80,6 +80,7 @@ def test_official_labels_map_through_tables_and_mismatch_is_flagged():
     assert official_stance("Supported in Principle") is Stance.ACCEPTED_IN_PRINCIPLE
     assert official_stance("Accepted and implemented") is Stance.ACCEPTED
     assert official_stance("Closed acceptable") is None
+    assert official_stance("Partly supported") is Stance.PARTIALLY_ACCEPTED
     assert official_stance("Acknowledged") is Stance.NOTED
     call = read_stance(_sentences("The government agrees with the Committee’s recommendation."),
                        official_status="Acknowledged")
@@ -99,7 +100,13 @@ def test_cross_reference_without_text_is_unclear():
     ("This recommendation is covered by the response to Recommendation 7 above.", "7"),
     ("This recommendation will be addressed by the actions taken in response to recommendation 022/10.", "022/10"),
     ("See also the response to Recommendation 9.", "9"),
+    # grouped answers in tabled Australian responses (invented, in the genre)
+    ("As for Recommendation 1.", "1"),
+    ("As per the response to recommendation 4.", "4"),
+    ("The Government response to recommendations 3 and 4 is at recommendation 2.", "2"),
+    ("The response to this recommendation is provided under Recommendation 6.", "6"),
     ("The matters are addressed in the report.", None),
+    ("The register is at the centre of recommendation 5.", None),
 ])
 def test_cross_reference_phrasings(text, number):
     assert find_cross_reference(text) == number
@@ -160,6 +167,11 @@ def test_qualified_positions(texts, expected):
     (["Deferred.", "The Government will revisit this recommendation following the outcome of the review."],
      Stance.UNDER_CONSIDERATION),
     (["The Government is giving further consideration to this recommendation."], Stance.UNDER_CONSIDERATION),
+    (["The Government will respond to this recommendation once the review is complete."],
+     Stance.UNDER_CONSIDERATION),
+    # "partly" as well as "partially"
+    (["Partly agreed.", "The Government will establish a register."], Stance.PARTIALLY_ACCEPTED),
+    (["The Government partly supports this recommendation."], Stance.PARTIALLY_ACCEPTED),
     (["The Government acknowledges the Committee's recommendation and will consider it in the context of broader "
       "reforms."], Stance.UNDER_CONSIDERATION),
 ])

@@ -318,7 +318,7 @@ RESPONSIVE = re.compile(
     _I)
 #: A reply that only points elsewhere ("See response to recommendation 3.").
 CROSS_REFERENCE = re.compile(
-    r"^\W*(?:please\s+)?(?:see|refer\s+to|as\s+(?:per|set\s+out\s+in))\s+(?:the\s+)?(?:\S+\s+){0,6}?"
+    r"^\W*(?:please\s+)?(?:see|refer\s+to|as\s+(?:per|for|set\s+out\s+in))\s+(?:the\s+)?(?:\S+\s+){0,6}?"
     r"(?:recommendations?|rec\.?)\s+[\w./-]+\W*$", _I)
 
 #: Words that place a timing on the calendar without digits ("by next March", "end of the financial year").

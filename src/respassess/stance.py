@@ -36,7 +36,7 @@ _NEG = (r"(?:(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot)"
 STANCE_CUES: tuple[tuple[Stance, str], ...] = (
     (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:(?:to\s+|with\s+)?(?:this|the)\s+"
                                 r"recommendation\s+)?in\s+part\b"
-                                r"|\bpartially\s+(?:supports?|supported|agrees?|agreed|accepts?|accepted)\b"
+                                r"|\b(?:partially|partly)\s+(?:supports?|supported|agrees?|agreed|accepts?|accepted)\b"
                                 # "agrees with the first part", "The CAA accepts the first element of this recommendation"
                                 r"|\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:with\s+)?(?:the\s+)?"
                                 r"(?:first|second|third|fourth|latter|former|final|last)\s+(?:part|half|element|limb|aspect|component)\b"
@@ -70,7 +70,10 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                  r"|\b(?:giving|give|given)\s+(?:further\s+|careful\s+|active\s+|detailed\s+|due\s+)?"
                                  r"consideration\s+to\s+(?:this|the|these)\b|(?:^|\b(?:is|are|been|be)\s+)deferred\b"
                                  r"|\bwill\s+revisit\s+(?:this|the)\s+recommendation"
-                                 r"|\bwill\s+(?:further\s+)?consider\s+(?:it|them)\b"),
+                                 r"|\bwill\s+(?:further\s+)?consider\s+(?:it|them)\b"
+                                 # "will respond to this recommendation once the review is complete"
+                                 r"|\bwill\s+(?:respond\s+to|provide\s+(?:a|its)\s+(?:\w+\s+)?response\s+to)\s+(?:this|the)\s+"
+                                 r"recommendations?\s+(?:\w+\s+)?(?:once|when|after|following)\b"),
     # "as noted in your report", "as you noted" report the coroner's words, not a position
     (Stance.NOTED, r"(?<!\bas\s)(?<!\byou\s)\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b"
                    r"(?!\s+(?:that|the\s+importance|how|the\s+need|in\s+(?:your|the|this)|above|below|earlier|previously))"),
@@ -92,7 +95,7 @@ _ABOUT_REC = re.compile(r"\b(?:this|the|these|both|all|committee[’']?s?|review
                         # accepted"
                         r"|^\W*recommendations\s+\d", re.IGNORECASE)
 # A verdict standing alone on its line, in the past ("Supported") or present ("Agree", "Note") form.
-_LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+|partially\s+)?(?:supported|support|"
+_LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+|partially\s+|partly\s+)?(?:supported|support|"
                     r"agreed|agree|accepted|accept|noted|note|rejected|disagreed|disagree)"
                     r"(?:\s+in[\s-]+(?:principle|part)|\s+with\s+(?:qualifications?|reservations?))?)\s*\.?\s*$", re.IGNORECASE)
 # An infinitive of purpose before a cue word: "resourced to support", "needed to implement".

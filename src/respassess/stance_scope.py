@@ -16,9 +16,12 @@ from .types import Sentence
 __all__ = ["about_other_recommendation", "answer_scope", "find_cross_reference"]
 
 # "See response to Recommendation 3", "as outlined in the response to recommendation 5": an answer given elsewhere.
-_XREF = re.compile(r"(?:\b(?:see(?:\s+also)?|refers?\s+to|as\s+(?:set\s+out|outlined|stated|described|detailed|"
-                   r"discussed)\s+in|(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+(?:covered|addressed|"
-                   r"answered|dealt\s+with)\s+(?:by|in|under)"
+# "As for Recommendation 1", "The response to recommendations 3 and 4 is at recommendation 2": tabled responses'
+# shorthands for an answer grouped under another number.
+_XREF = re.compile(r"(?:\b(?:see(?:\s+also)?|refers?\s+to|as\s+(?:for|per)|as\s+(?:set\s+out|outlined|stated|described|"
+                   r"detailed|discussed)\s+in|(?:is|are)\s+(?:(?:provided|set\s+out|given|included|contained)\s+"
+                   r"(?:at|under|in)|at)|(?:is|are|was|were|will\s+be|has\s+been|have\s+been)\s+(?:covered|"
+                   r"addressed|answered|dealt\s+with)\s+(?:by|in|under)"
                    r"(?:\s+the\s+actions?(?:\s+(?:taken|set\s+out|outlined))?)?)"
                    r"\s+(?:the\s+)?(?:government(?:[’']s)?\s+)?(?:(?:response|reply|answer)\s+(?:to|at|under)\s+|"
                    r"in\s+response\s+to\s+)?(?:safety\s+)?recommendations?\s+(?P<num>\d+[a-z]?(?:[./]\d+)*))",

@@ -35,6 +35,9 @@ CASES = [
      "10 years", True),
     ("$50 million (over four years)", "Australia (Commonwealth)", 5e7, 5e7, 5e7, "AUD", None, "4 years", True),
     ("$4 million (see Table 2) for the program", "Australia (Commonwealth)", 4e6, 4e6, 4e6, "AUD", None, None, True),
+    # thousands grouped by spaces, as Australian government documents print them
+    ("$600 000", "Australia (Commonwealth)", 6e5, 6e5, 6e5, "AUD", None, None, True),
+    ("$1 250 000.50 per year", "Australia (Commonwealth)", 1250000.5, 1250000.5, 1250000.5, "AUD", None, "year", True),
 ]
 
 
@@ -52,6 +55,11 @@ def test_parse_amount_table(text, jur, value, low, high, cur, approx, period, as
 @pytest.mark.parametrize("text", ["12 million people", "in 2023", "1,200 staff", "Recommendation 5", "3.5%", ""])
 def test_numbers_that_are_not_money(text):
     assert parse_amount(text) is None
+
+
+def test_a_year_after_an_amount_is_not_a_thousands_group(nlp):
+    found = extract_amounts(nlp("The program received $600 2023 grants and $450 000 in 2024."), jurisdiction="Australia")
+    assert [(a.text, a.value) for a in found] == [("$600", 600), ("$450 000", 450000)]
 
 
 def test_extract_amounts_seed(nlp):

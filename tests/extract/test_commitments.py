@@ -29,6 +29,8 @@ CASES = [
      "agencies.", "firm", "The Government", "will", False),
     ("Subject to funding, the Department will establish a national register by March 2026.", "qualified",
      "the Department", "will", True),
+    # "committed to" is the subject's undertaking, passive only in form (invented, in the genre)
+    ("The Government is committed to establishing the register by 2025.", "firm", "The Government", "commit", False),
 ]
 
 

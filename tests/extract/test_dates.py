@@ -32,6 +32,9 @@ NORMALISE_CASES = [
     ("2025–26 financial year", UK, None, "2025-04/2026-03", "financial_year", False, False, True),
     ("FY2026", "United States", None, "2025-10/2026-09", "financial_year", False, False, True),
     ("Budget 2023–24", AU, None, "2023-05-09", "event", False, False, True),
+    # the budget named for who brings it down (invented, in the genre)
+    ("2025–26 Federal Budget", AU, None, "2025-03-25", "event", False, False, True),
+    ("Commonwealth Budget 2024-25", AU, None, "2024-05-14", "event", False, False, True),
     ("the next spending review\ncycle", UK, "2024-03-21", None, "event", True, True, False),
     ("Spring Statement", UK, None, None, "event", True, True, False),
     ("2017-22", AU, None, "2017/2022", "multi_year", False, False, True),
@@ -355,6 +358,7 @@ def test_guide_exclusions_are_not_dates(nlp, sentence, span):
     ("Maritime NZ has identified this matter as a priority item within its action plans for the 2008/2009 year.",
      "2008/2009 year", "New Zealand", "2008-07/2009-06"),
     ("The Care Act 2014 took effect in April 2015.", "April 2015", "United Kingdom", "2015-04"),
+    ("Funding was provided in the 2025–26 Federal Budget.", "2025–26 Federal Budget", "Australia", "2025-03-25"),
 ])
 def test_phrases_that_place_something_stay_dates(nlp, sentence, span, jur, value):
     found = {d.text: d for d in extract_dates(nlp(sentence), response_date="2008-01-10", jurisdiction=jur)}

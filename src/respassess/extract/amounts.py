@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["ParsedAmount", "parse_amount", "extract_amounts"]
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands grouped by commas, or by spaces as Australian and other government style guides print them ("$600 000")
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 _NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
              "hundred": 100, "a": 1, "half a": 0.5}
@@ -102,7 +103,7 @@ def _number(text: str) -> float | None:
     m = _vocab()["scale"].search(text)
     if not m:
         return None
-    value = float(m["n"].replace(",", ""))
+    value = float(re.sub(r"[,\s\u2009\u202f]", "", m["n"]))
     if m["s"]:
         value *= _vocab()["data"]["scales"][re.sub(r"\s+", " ", m["s"].lower())]
     return value

@@ -62,7 +62,11 @@ def _actor(doc: "Doc", verb: "Token", responder: str | None = None) -> str | Non
     the actor. A tracker label glued to the subject ("Supported ASIO ...") is dropped.
     """
     verb = _scheduled_participle(verb) or verb  # "the manual is to be revised": a passive, whoever its subject
-    if _passive(verb):
+    # "The Government is committed to establishing ...": a stance of the subject, passive only in form
+    committed = verb.lemma_.lower() == "commit" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    if committed and verb.dep_ == "acomp":
+        verb = verb.head
+    if _passive(verb) and not committed:
         agent = [c for c in verb.children if c.dep_ == "agent"]
         objs = [g for g in agent[0].children if g.dep_ == "pobj"] if agent else []
         return _phrase(doc, objs[0]) if objs else responder

@@ -79,9 +79,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # "October 2022 Budget papers" stays a month
     split = [n.split(" ", 1) for n in names if n.count(" ") == 1]
     inner = "|".join(rf"{re.escape(a)}\s+{_YEAR}{_DASH}\d{{2,4}}\s+{re.escape(b)}" for a, b in sorted(split))
-    event = (rf"(?:the\s+)?(?:{inner})|(?:the\s+)?(?:{_alt(names)})\s+{label}|(?:the\s+)?{label}\s+(?:{_alt(names)})"
+    # "the 2025-26 Federal Budget", "Commonwealth Budget 2024-25": the budget, named for who brings it down
+    qual = r"(?:(?:federal|commonwealth)\s+(?=budget))?"
+    event = (rf"(?:the\s+)?(?:{inner})|(?:the\s+)?{qual}(?:{_alt(names)})\s+{label}"
+             rf"|(?:the\s+)?{label}\s+{qual}(?:{_alt(names)})"
              rf"|(?:the\s+)?(?:(?:next|upcoming|forthcoming|coming|following|current|last|previous|future|subsequent)\s+)+"
-             rf"(?:{_alt(names)})(?:\s+(?:cycle|process|period|round))?"
+             rf"{qual}(?:{_alt(names)})(?:\s+(?:cycle|process|period|round))?"
              # a name no other noun shares stands for the event on its own, written as a name: "considered at MYEFO",
              # "in the Autumn Statement" (not "the spending review of the department")
              rf"|(?:the\s+)?(?=(?-i:[A-Z]))(?:{_alt(events['distinctive'])})(?:\s*\([A-Z]{{3,6}}\))?"

@@ -31,6 +31,7 @@ def two_years(a: str, b: str) -> tuple[int, int] | None:
 
 def fiscal_event(core: str, cal: FiscalCalendar) -> NormalisedDate | None:
     v = vocab()
+    core = re.sub(r"\b(?:federal|commonwealth)\s+(?=budget\b)", "", core)
     label = rf"(?P<label>{_YEAR}(?:\s*[-/]\s*\d{{2,4}})?)"
     m = (re.fullmatch(rf"(?:the\s+)?(?P<name>{v['event_names']})\s+{label}", core)
          or re.fullmatch(rf"(?:the\s+)?{label}\s+(?P<name>{v['event_names']})", core))
