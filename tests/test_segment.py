@@ -327,6 +327,20 @@ def test_unbulleted_list_items_under_a_lead_in_are_asks(nlp):
         "a parallel identification of current capital plans which will reduce these estate risks"]
 
 
+@pytest.mark.parametrize("text", [
+    "The Committee recommends that the Department of Health:\n(a) review the funding model;\n"
+    "(b) publish the outcomes of the review; and\n(c) report to Parliament.",
+    "The committee recommends that the Australian Government:\n• review the funding model;\n"
+    "• publish the outcomes of the review; and\n• report to Parliament.",
+    "The Committee recommends that the Minister:\ni) review the funding model;\nii) publish the outcomes of the "
+    "review; and\niii) report to Parliament.",
+])
+def test_the_body_a_list_is_addressed_to_is_no_ask_and_item_labels_are_cut(nlp, text):
+    # the Australian committees' layout (invented, in the genre): who should act, then one labelled item per ask
+    assert [a.text for a in split_asks(nlp(text))] == [
+        "review the funding model", "publish the outcomes of the review", "report to Parliament"]
+
+
 def test_a_list_lead_in_that_only_recommends_is_a_preamble(nlp):
     # wrapped as in a PDF: the short line "and skills" ends the first item although the next
     # word would have fitted on it

@@ -55,6 +55,7 @@ from .segment_trim import (
     drop_fragments,
     drop_repeats,
     elaboration_regions,
+    is_addressee,
     is_intro,
     is_party,
     required_lists,
@@ -168,7 +169,8 @@ def split_asks(doc: "Doc") -> tuple[Ask, ...]:
             if end > start:
                 asks.extend(_split_clause(doc, start, end, directive=directive))
     asks = [span for span in (trim(text, s, e) for s, e in asks) if span[1] > span[0]]
-    asks = [span for i, span in enumerate(asks) if not (i + 1 < len(asks) and is_intro(text, *span))]
+    asks = [span for i, span in enumerate(asks)
+            if not (i + 1 < len(asks) and (is_intro(text, *span) or is_addressee(doc, *span)))]
     asks = [span for span in asks if not is_party(doc, *span)]
     asks = drop_fragments(text, asks)
     asks = drop_repeats(text, asks)

@@ -180,13 +180,26 @@ def is_intro(text: str, start: int, end: int) -> bool:
     return bool(_INTRO_RE.search(text[start:end])) and (after[:1] in (":", "\n") or bool(re.match(BULLET_RE, after)))
 
 
+_RECOMMENDS_TAIL_RE = re.compile(r"\brecommend(?:s|ed)?\s+(?:that\s+)?$", re.IGNORECASE)
+
+
+def is_addressee(doc: "Doc", start: int, end: int) -> bool:
+    """True for the body a list of asks is addressed to ("recommends that the Department of Health:"),
+    which names who should act, not what: a short span without a verb between "recommends" and a colon."""
+    text = doc_text(doc)
+    if text[end:end + 10].lstrip(" \t")[:1] != ":" or not _RECOMMENDS_TAIL_RE.search(text[max(0, start - 40):start]):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 _PAGE_NUMBER_TAIL_RE = re.compile(r"\n[ \t]*\d{1,3}[ \t]*$")
 _JOINING_TAIL_RE = re.compile(r"(?:,?\s+(?:and|or|then|so\s+as|in\s+order))+$", re.IGNORECASE)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span past surrounding spaces, punctuation and joining words."""
-    lead = re.compile(r"(?:[\s,;:.•▪●◦\-–*]|and\b|or\b|then\b|that\b|also\b|moreover\b|further(?:more)?\b|"
+    """Shrink a span past surrounding spaces, punctuation, list labels ("(a)", "ii)", "2.") and joining words."""
+    lead = re.compile(r"(?:[\s,;:.•▪●◦\-–*]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)|(?:[a-z]|\d{1,2})\.(?=\s)|and\b|or\b|then\b|that\b|also\b|moreover\b|further(?:more)?\b|"
                       r"additionally\b|the\s+following\b|(?:including\s+)?by(?=\s+[a-z]+ing\b)|"
                       r"(?:in\s+particular|particularly|especially)(?:\s+(?:regarding|concerning|in\s+relation\s+to)\b)?)+",
                       re.IGNORECASE)
