@@ -210,6 +210,19 @@ def test_a_separate_timeframe_sentence_times_the_listed_actions():
     assert GapKind.NO_TIMELINE in _kinds(undated)
 
 
+def test_no_timeline_quotes_the_undated_undertaking_not_the_dated_one():
+    text = "The Government will release a plan in 2024. The department will report progress to Parliament."
+    dated = _commit(text, "The Government will release a plan in 2024", deadline="in 2024")
+    undated = _commit(text, "The department will report progress to Parliament", actor="The department")
+    rec = "Publish a plan and report to Parliament on progress."
+    asks = (_ask("Publish a plan", AskLabel.ADDRESSED, rec), _ask("report to Parliament on progress", AskLabel.PARTIAL, rec))
+    gaps = _gaps(_stance(Stance.ACCEPTED, text), asks, text, rec, commitments=(dated, undated),
+                 dates=(_date(text, "2024", value="2024"),))
+    gap = next(g for g in gaps if g.kind is GapKind.NO_TIMELINE)
+    assert "report progress" in gap.message and "release a plan" not in gap.message
+    assert [e.text for e in gap.evidence] == ["The department will report progress to Parliament"]
+
+
 def test_hand_off_to_another_body_is_deflected_unless_the_responder_commits():
     text = ("This is an ICS-led action and ICSs should decide how to take this forward. "
             "DHSC will work with ICS leaders to highlight the importance of this.")

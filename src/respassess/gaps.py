@@ -141,9 +141,11 @@ def find_gaps(stance: StanceCall, asks: Sequence[AskCoverage], sentences: Sequen
                         tuple(_span(c) for c in vague[:3])))
     elif (new and len(new) - len(timed) >= _UNTIMED_SHARE * len(new)
           and not _orphan_deadline(commitments, sentences, dates)):
+        # quote the undertakings that lack a date, not a dated one beside them
+        untimed = [c for c in new if timings[id(c)] is None]
         gaps.append(Gap(GapKind.NO_TIMELINE,
-                        f"No timeline: the response commits to action ('{_quote(new[0].text, 70)}') but gives no date.",
-                        tuple(_span(c) for c in new[:3])))
+                        f"No timeline: the response commits to action ('{_quote(untimed[0].text, 70)}') but gives no "
+                        "date.", tuple(_span(c) for c in untimed[:3])))
 
     if funding_missing:
         m = cue.FUNDING_ASK.search(recommendation)
