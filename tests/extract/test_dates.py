@@ -35,6 +35,9 @@ NORMALISE_CASES = [
     # the budget named for who brings it down (invented, in the genre)
     ("2025–26 Federal Budget", AU, None, "2025-03-25", "event", False, False, True),
     ("Commonwealth Budget 2024-25", AU, None, "2024-05-14", "event", False, False, True),
+    # the budget named by its month: the table's event of that month, else the month
+    ("the October 2022 Budget", AU, None, "2022-10-25", "event", False, False, True),
+    ("the June 2019 Budget", AU, None, "2019-06", "month", False, False, True),
     ("the next spending review\ncycle", UK, "2024-03-21", None, "event", True, True, False),
     ("Spring Statement", UK, None, None, "event", True, True, False),
     ("2017-22", AU, None, "2017/2022", "multi_year", False, False, True),

@@ -75,14 +75,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                 rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?!\s*,?\s*\d)")
     names = {n for cal in events["events"].values() for e in cal for n in e["names"]} | set(events["generic"])
     label = rf"{_YEAR}(?:{_DASH}\d{{2,4}})?"
-    # "the October 2022-23 Budget": a financial-year label inside a two-word name ("october budget");
-    # "October 2022 Budget papers" stays a month
+    # "the October 2022-23 Budget": a financial-year label inside a two-word name ("october budget")
     split = [n.split(" ", 1) for n in names if n.count(" ") == 1]
     inner = "|".join(rf"{re.escape(a)}\s+{_YEAR}{_DASH}\d{{2,4}}\s+{re.escape(b)}" for a, b in sorted(split))
     # "the 2025-26 Federal Budget", "Commonwealth Budget 2024-25": the budget, named for who brings it down
     qual = r"(?:(?:federal|commonwealth)\s+(?=budget))?"
-    event = (rf"(?:the\s+)?(?:{inner})|(?:the\s+)?{qual}(?:{_alt(names)})\s+{label}"
-             rf"|(?:the\s+)?{label}\s+{qual}(?:{_alt(names)})"
+    event = (rf"(?:the\s+)?(?:{inner})"
+             # "the October 2022 Budget", "in October 2022 Budget papers": the budget of that month
+             rf"|(?:the\s+)?{month}\s+{_YEAR}\s+{qual}(?:{_alt(names)})"
+             rf"|(?:the\s+)?{qual}(?:{_alt(names)})\s+{label}|(?:the\s+)?{label}\s+{qual}(?:{_alt(names)})"
              rf"|(?:the\s+)?(?:(?:next|upcoming|forthcoming|coming|following|current|last|previous|future|subsequent)\s+)+"
              rf"{qual}(?:{_alt(names)})(?:\s+(?:cycle|process|period|round))?"
              # a name no other noun shares stands for the event on its own, written as a name: "considered at MYEFO",

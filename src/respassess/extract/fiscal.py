@@ -12,7 +12,7 @@ from ..types import DateGranularity as G
 from ._calendar import iso_day
 from ._data import FiscalCalendar
 from ._dateparts import YEAR as _YEAR
-from ._dateparts import NormalisedDate, fiscal_year, make, vocab, years_interval
+from ._dateparts import NormalisedDate, fiscal_year, make, month_number, months_interval, vocab, years_interval
 
 __all__ = ["fiscal_event", "fiscal_range", "two_years"]
 
@@ -33,6 +33,15 @@ def fiscal_event(core: str, cal: FiscalCalendar) -> NormalisedDate | None:
     v = vocab()
     core = re.sub(r"\b(?:federal|commonwealth)\s+(?=budget\b)", "", core)
     label = rf"(?P<label>{_YEAR}(?:\s*[-/]\s*\d{{2,4}})?)"
+    m = re.fullmatch(rf"(?:the\s+)?(?P<month>{v['M']})\s+(?P<year>{_YEAR})\s+(?P<name>{v['event_names']})", core)
+    if m:
+        # "the October 2022 Budget": the event of that name held in that month, else the month itself
+        year, month = int(m.group("year")), month_number(m.group("month"))
+        prefix = f"{year:04d}-{month:02d}"
+        for entry in v["events"]["events"].get(cal.name, []):
+            if entry["date"].startswith(prefix) and any(n.split()[-1] == m.group("name") for n in entry["names"]):
+                return make(entry["date"], G.EVENT, entry["date"], entry["date"])
+        return months_interval(year, month, year, month, G.MONTH)
     m = (re.fullmatch(rf"(?:the\s+)?(?P<name>{v['event_names']})\s+{label}", core)
          or re.fullmatch(rf"(?:the\s+)?{label}\s+(?P<name>{v['event_names']})", core))
     name = m.group("name") if m else None
