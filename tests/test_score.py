@@ -91,6 +91,11 @@ def test_addressed_needs_something_done_or_firmly_promised():
     ("develop a new fully costed plan", None),  # a deliverable with a property, not the property alone
     ("with concrete actions", None),
     ("measures to protect children", None),
+    # a deadline split off as an ask (real asks of au-otd1140-rec1 and rec7)
+    ("Within 18 months from the date of the Committee’s report", "timeline"),
+    ("within 18 months of this report", "timeline"),
+    ("within the department", None),
+    ("within 12 months, publish a plan", None),
 ])
 def test_property_only(ask, prop):
     assert property_only(ask) == prop

@@ -341,6 +341,19 @@ def test_the_body_a_list_is_addressed_to_is_no_ask_and_item_labels_are_cut(nlp, 
         "review the funding model", "publish the outcomes of the review", "report to Parliament"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a report's paragraph number before the preamble (Senate committee responses quote it)
+    ("2.45 The committee recommends that the Australian Government establish an independent review of pricing.",
+     ["establish an independent review of pricing"]),
+    # a body named in capitals before an ask verb the tagger reads as a noun
+    ("The committee recommends that the Australian Government fund advocacy services.", ["fund advocacy services"]),
+    ("The Committee recommends that the Australian Government legislate a participant service guarantee.",
+     ["legislate a participant service guarantee"]),
+])
+def test_paragraph_numbers_and_named_bodies_are_not_part_of_the_ask(nlp, text, expected):
+    assert [a.text for a in split_asks(nlp(text))] == expected
+
+
 def test_a_list_lead_in_that_only_recommends_is_a_preamble(nlp):
     # wrapped as in a PDF: the short line "and skills" ends the first item although the next
     # word would have fitted on it

@@ -62,7 +62,10 @@ _PROPERTY_ONLY = {
     "metrics": re.compile(_LEAD + r"(?:metrics|targets|KPIs|(?:key\s+)?(?:performance\s+)?indicators|measures\s+of\s+success"
                           r"|success\s+measures)(?:\s+(?:to|that|for|against\s+which)\b[^,;]{0,40})?$", re.IGNORECASE),
     "timeline": re.compile(_LEAD + r"(?:time-?lines?|timetables?|timescales?|time-?frames?|milestones|deadlines|time-?bound)"
-                           r"(?:\s+for\b[^,;]{0,40})?$", re.IGNORECASE),
+                           r"(?:\s+for\b[^,;]{0,40})?$"
+                           # a deadline split off as an ask of its own: "Within 18 months from the date of the report"
+                           r"|^(?:within|no\s+later\s+than)\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|six|"
+                           r"twelve|eighteen|twenty-four)\s+(?:days|weeks|months|years?)\b[^,;]{0,60}$", re.IGNORECASE),
     "interdependencies": re.compile(_LEAD + r"(?:inter-?dependenc(?:y|ies)|dependenc(?:y|ies))(?:\s+\w+){0,4}$",
                                     re.IGNORECASE),
 }

@@ -35,7 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 _PREAMBLE_RE = re.compile(
-    r"""^\s*(?:(?:moreover|further(?:more)?|additionally|also|finally|in\s+addition),?\s+)?(?:
+    r"""^\s*(?:\d{1,2}(?:\.\d{1,3})+\s+)?                  # a report's paragraph number: "2.45 The committee ..."
+        (?:(?:moreover|further(?:more)?|additionally|also|finally|in\s+addition),?\s+)?(?:
         (?:on\s+\d{1,2}\s+\w+\s+\d{4},?\s+)?            # "On 23 May 2018"
         (?:the\s+)?(?:committee|commission|inquiry|review|panel|coroner|we|it)\b[^.;:]{0,60}?
         \b(?:recommend(?:s|ed)?|urges?|calls?\s+(?:up)?on)\b(?:\s+to\s+[^.;:]{0,100}?(?=\s+that\b))?
@@ -276,12 +277,11 @@ def _strip_preamble(text: str, start: int, end: int) -> tuple[int, int]:
 ASK_VERBS = (_IMPERATIVE_VERBS + r"|work|take|carry|promote|assess|report|require|direct|commission|engage|seek|"
              r"support|assist|consult|give|issue|update|identify|publish|monitor|evaluate|map|scope|invest|fund|"
              r"disclose|communicate|notify|share|examine|explore|clarify|specify|define|mandate|reduce|adhere|"
-             r"collect|maintain|ensure|meet|act|share|use|apply|establish")
+             r"collect|maintain|ensure|meet|act|share|use|apply|establish|legislate")
 _TITLE_SUBJECT_RE = re.compile(
     r"\W*(?:(?:the|a|an|each|every|all)\s+)?(?:he|she|they|it|(?!To\b|In\b|By\b|For\b|With\b)[A-Z][\w’'.&\-]*)"
     r"(?:,?\s+(?:[A-Z][\w’'.&\-]*|of|for|and|the|on|&|\([A-Z]+\)))*\s+"
-    r"(?:(?:should|must|shall|to)\s+)?(?=(?:" + _IMPERATIVE_VERBS + r"|work|take|carry|promote|assess|report|"
-    r"require|direct|commission|engage|seek|support|assist|consult|give|issue|update|identify|publish)\b)")
+    r"(?:(?:should|must|shall|to)\s+)?(?=(?:" + ASK_VERBS + r")\b)")
 
 
 _COMPLEMENT_CLAUSE_RE = re.compile(r"\W*(?:whether|if|how)\b", re.IGNORECASE)

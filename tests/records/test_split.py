@@ -439,6 +439,18 @@ def test_split_gives_each_number_of_a_grouped_heading_its_own_recommendation_tex
     assert result.pairs[0].response == result.pairs[1].response
 
 
+def test_split_divides_a_grouped_heading_whose_recommendations_carry_paragraph_numbers():
+    # Senate committee reports number their paragraphs; the response quotes them (invented, in the genre)
+    text = ("Recommendations 3 and 4\n3.56 The committee recommends that the Australian Government fund advocacy "
+            "services.\n3.57 The committee recommends that the Australian Government review the advocacy\n"
+            "framework.\nGovernment response\nNoted.\n")
+    result = split_document(text)
+    _check_offsets(text, result)
+    assert [(p.rec_number, p.recommendation) for p in result.pairs] == [
+        ("3", "3.56 The committee recommends that the Australian Government fund advocacy services."),
+        ("4", "3.57 The committee recommends that the Australian Government review the advocacy\nframework.")]
+
+
 def test_split_keeps_a_grouped_heading_text_whole_when_it_cannot_be_divided_per_number():
     # two numbers, one recommending sentence: there is no telling which words are whose
     text = ("Recommendations 4 and 5\nThat the Government fund the program and\nreport on it annually.\n"

@@ -160,13 +160,17 @@ def pair_spans(text: str, recs: list[_Rec], resps: list[_Resp], source: str | No
     return _dedupe(pairs)
 
 
+_PARA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,3})+\s+")
+
+
 def _own_parts(text: str, start: int, end: int, n: int) -> list[tuple[int, int]] | None:
     """Under "Recommendations 2 and 3", each recommendation's own text: the block split at the
     lines that open a recommendation ("That the ...", "The Committee recommends ..."), when it
     opens with one and there is one per number."""
     if n < 2:
         return None
-    opens = [start + s for s, _, line in text_lines(text[start:end]) if REC_OPENER.match(line)]
+    # a report's paragraph number may lead the line: "3.56 The committee recommends ..."
+    opens = [start + s for s, _, line in text_lines(text[start:end]) if REC_OPENER.match(_PARA_NUMBER.sub("", line))]
     if len(opens) != n or opens[0] != start:
         return None
     return [_trim(text, a, b) for a, b in zip(opens, opens[1:] + [end])]
