@@ -410,9 +410,11 @@ def test_split_reads_a_response_table_extracted_from_pdf_cell_by_cell():
     ]
 
 
-def test_split_keeps_a_table_number_cell_alone_on_its_line_in_pasted_text():
-    # three rising lone numbers look like page numbers; above "The Committee recommends" they are row numbers
-    text = "\n".join([
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_split_keeps_a_table_number_cell_alone_on_its_line_in_pasted_text(sep):
+    # three rising lone numbers look like page numbers; above "The Committee recommends" they are row numbers,
+    # whether the cells are separated by blank lines or not
+    text = sep.join([
         "1", "The Committee recommends that the Department publish guidance.", "Agreed",
         "The Department will publish guidance in 2025.",
         "2", "The Committee recommends that the ANAO report annually.", "Noted",

@@ -119,9 +119,14 @@ def strip_page_numbers_unpaged(lines: list[str]) -> tuple[list[str], list[str]]:
     Returns:
         The kept lines and the lines removed.
     """
-    # a lone number above "The Committee recommends ..." is a table's number cell, not a page number
+    # a lone number above "The Committee recommends ..." (a blank line between or not) is a table's number
+    # cell, not a page number
+    def above_recommendation(i: int) -> bool:
+        after = next((ln.strip() for ln in lines[i + 1:i + 3] if ln.strip()), "")
+        return bool(REC_OPENER.match(after))
+
     bare = [(i, int(ln.strip())) for i, ln in enumerate(lines) if re.fullmatch(r"\d{1,4}", ln.strip())
-            and not (i + 1 < len(lines) and REC_OPENER.match(lines[i + 1].strip()))]
+            and not above_recommendation(i)]
     drop: set[int] = set()
     if len(bare) >= 3:
         values = [v for _, v in bare]
