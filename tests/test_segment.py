@@ -349,6 +349,12 @@ def test_the_body_a_list_is_addressed_to_is_no_ask_and_item_labels_are_cut(nlp, 
     ("The committee recommends that the Australian Government fund advocacy services.", ["fund advocacy services"]),
     ("The Committee recommends that the Australian Government legislate a participant service guarantee.",
      ["legislate a participant service guarantee"]),
+    # a lower-case subject before a verb the tagger reads as a noun; "However, the Committee urges" is a preamble
+    # (au-otd1324-rec9, shortened)
+    ("The Committee recommends the higher education sector take note of the Blueprint. However, the Committee "
+     "urges the sector to also use their own judgement about technologies which might emerge.",
+     ["take note of the Blueprint", "use their own judgement about technologies which might emerge"]),
+    ("The Committee calls on the Minister to publish the report.", ["publish the report"]),
 ])
 def test_paragraph_numbers_and_named_bodies_are_not_part_of_the_ask(nlp, text, expected):
     assert [a.text for a in split_asks(nlp(text))] == expected

@@ -36,8 +36,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _PREAMBLE_RE = re.compile(
     r"""^\s*(?:\d{1,2}(?:\.\d{1,3})+\s+)?                  # a report's paragraph number: "2.45 The committee ..."
-        (?:(?:moreover|further(?:more)?|additionally|also|finally|in\s+addition),?\s+)?(?:
-        (?:on\s+\d{1,2}\s+\w+\s+\d{4},?\s+)?            # "On 23 May 2018"
+        (?:(?:moreover|further(?:more)?|additionally|also|finally|in\s+addition|however),?\s+)?(?:
+        (?:the\s+)?(?:committee|commission|inquiry|review|panel|coroner|we)\b[^.;:]{0,60}?  # "urges the sector to"
+        \b(?:urges?|calls?\s+(?:up)?on|encourages?)\s+(?!that\b)(?:(?!\bto\b)[^.;:]){1,80}?(?<!\bnot)\s+to\s+
+        (?:also\s+)?(?=[a-z])
+      | (?:on\s+\d{1,2}\s+\w+\s+\d{4},?\s+)?            # "On 23 May 2018"
         (?:the\s+)?(?:committee|commission|inquiry|review|panel|coroner|we|it)\b[^.;:]{0,60}?
         \b(?:recommend(?:s|ed)?|urges?|calls?\s+(?:up)?on)\b(?:\s+to\s+[^.;:]{0,100}?(?=\s+that\b))?
         (?:\s+(?:that|the\s+following(?:\s+(?:actions|measures|steps|changes))?(?:[^.;:]{0,160}:)?))?(?:\s|Â(?=\s))*
@@ -307,8 +310,9 @@ def _drop_subject(doc: "Doc", start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 4:
         return start
-    verb = next((t for t in span if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and
-                 (t.head.i == t.i or not span.start <= t.head.i < span.end)), None)
+    # (a predicate the tagger calls a noun still heads its subject: "the higher education sector take note")
+    verb = next((t for t in span if (t.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in t.children))
+                 and t.dep_ != "aux" and (t.head.i == t.i or not span.start <= t.head.i < span.end)), None)
     if verb is None:
         return start
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i
