@@ -215,7 +215,8 @@ def test_no_timeline_quotes_the_undated_undertaking_not_the_dated_one():
     dated = _commit(text, "The Government will release a plan in 2024", deadline="in 2024")
     undated = _commit(text, "The department will report progress to Parliament", actor="The department")
     rec = "Publish a plan and report to Parliament on progress."
-    asks = (_ask("Publish a plan", AskLabel.ADDRESSED, rec), _ask("report to Parliament on progress", AskLabel.PARTIAL, rec))
+    asks = (_ask("Publish a plan", AskLabel.ADDRESSED, rec),
+            _ask("report to Parliament on progress", AskLabel.PARTIAL, rec))
     gaps = _gaps(_stance(Stance.ACCEPTED, text), asks, text, rec, commitments=(dated, undated),
                  dates=(_date(text, "2024", value="2024"),))
     gap = next(g for g in gaps if g.kind is GapKind.NO_TIMELINE)

@@ -199,7 +199,8 @@ _JOINING_TAIL_RE = re.compile(r"(?:,?\s+(?:and|or|then|so\s+as|in\s+order))+$", 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past surrounding spaces, punctuation, list labels ("(a)", "ii)", "2.") and joining words."""
-    lead = re.compile(r"(?:[\s,;:.•▪●◦\-–*]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)|(?:[a-z]|\d{1,2})\.(?=\s)|and\b|or\b|then\b|that\b|also\b|moreover\b|further(?:more)?\b|"
+    lead = re.compile(r"(?:[\s,;:.•▪●◦\-–*]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)|"
+                      r"(?:[a-z]|\d{1,2})\.(?=\s)|and\b|or\b|then\b|that\b|also\b|moreover\b|further(?:more)?\b|"
                       r"additionally\b|the\s+following\b|(?:including\s+)?by(?=\s+[a-z]+ing\b)|"
                       r"(?:in\s+particular|particularly|especially)(?:\s+(?:regarding|concerning|in\s+relation\s+to)\b)?)+",
                       re.IGNORECASE)

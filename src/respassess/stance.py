@@ -72,8 +72,8 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                  r"|\bwill\s+revisit\s+(?:this|the)\s+recommendation"
                                  r"|\bwill\s+(?:further\s+)?consider\s+(?:it|them)\b"
                                  # "will respond to this recommendation once the review is complete"
-                                 r"|\bwill\s+(?:respond\s+to|provide\s+(?:a|its)\s+(?:\w+\s+)?response\s+to)\s+(?:this|the)\s+"
-                                 r"recommendations?\s+(?:\w+\s+)?(?:once|when|after|following)\b"),
+                                 r"|\bwill\s+(?:respond\s+to|provide\s+(?:a|its)\s+(?:\w+\s+)?response\s+to)"
+                                 r"\s+(?:this|the)\s+recommendations?\s+(?:\w+\s+)?(?:once|when|after|following)\b"),
     # "as noted in your report", "as you noted" report the coroner's words, not a position
     (Stance.NOTED, r"(?<!\bas\s)(?<!\byou\s)\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b"
                    r"(?!\s+(?:that|the\s+importance|how|the\s+need|in\s+(?:your|the|this)|above|below|earlier|previously))"),
@@ -95,7 +95,8 @@ _ABOUT_REC = re.compile(r"\b(?:this|the|these|both|all|committee[’']?s?|review
                         # accepted"
                         r"|^\W*recommendations\s+\d", re.IGNORECASE)
 # A verdict standing alone on its line, in the past ("Supported") or present ("Agree", "Note") form.
-_LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?(?P<label>(?:not\s+|partially\s+|partly\s+)?(?:supported|support|"
+_LABEL = re.compile(r"^\s*(?:(?:government\s+)?response\s*[:\-–]\s*)?"
+                    r"(?P<label>(?:not\s+|partially\s+|partly\s+)?(?:supported|support|"
                     r"agreed|agree|accepted|accept|noted|note|rejected|disagreed|disagree)"
                     r"(?:\s+in[\s-]+(?:principle|part)|\s+with\s+(?:qualifications?|reservations?))?)\s*\.?\s*$", re.IGNORECASE)
 # An infinitive of purpose before a cue word: "resourced to support", "needed to implement".

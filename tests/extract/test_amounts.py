@@ -58,7 +58,8 @@ def test_numbers_that_are_not_money(text):
 
 
 def test_a_year_after_an_amount_is_not_a_thousands_group(nlp):
-    found = extract_amounts(nlp("The program received $600 2023 grants and $450 000 in 2024."), jurisdiction="Australia")
+    text = "The program received $600 2023 grants and $450 000 in 2024."
+    found = extract_amounts(nlp(text), jurisdiction="Australia")
     assert [(a.text, a.value) for a in found] == [("$600", 600), ("$450 000", 450000)]
 
 
