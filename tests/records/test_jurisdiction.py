@@ -70,3 +70,10 @@ def test_a_body_decides_only_when_the_opening_is_silent_and_its_cues_are_many_an
     assert jurisdiction_of_document("", body=au + "Waka Kotahi, KiwiRail, Maritime New Zealand and Māori "
                                                  "communities agree.") is None
     assert jurisdiction_of_document("", body=None) is None
+
+
+def test_australian_regulators_count_among_the_body_cues():
+    # a Senate economics committee response that never writes "Australian Government" in its title (invented)
+    body = "ASIC will consult insurers. APRA and the ACCC support the Code; Australia's insurers will report to ASIC."
+    assert jurisdiction_of_document("GOVERNMENT RESPONSE TO THE SENATE ECONOMICS REFERENCES COMMITTEE",
+                                    body=body) == "Australia"

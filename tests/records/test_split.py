@@ -410,6 +410,21 @@ def test_split_reads_a_response_table_extracted_from_pdf_cell_by_cell():
     ]
 
 
+def test_split_reads_a_status_right_after_a_one_line_numbered_recommendation():
+    # the number and the recommendation share a line, the status cell follows at once (invented, in the genre)
+    text = ("Australian Government response\n"
+            "1. The Committee recommends that the Government fund the regulator.\nNoted\n"
+            "The regulator is funded through the Budget.\n"
+            "2. The Committee recommends that the Government establish a register of foreign\nagreements.\nSupported\n"
+            "The Government will establish the register by July 2024.\n")
+    result = split_document(text)
+    _check_offsets(text, result)
+    assert [(p.rec_number, p.official_status, p.recommendation) for p in result.pairs] == [
+        ("1", "Noted", "The Committee recommends that the Government fund the regulator."),
+        ("2", "Supported", "The Committee recommends that the Government establish a register of foreign\nagreements.")]
+    assert result.pairs[0].response.startswith("Noted\nThe regulator")
+
+
 @pytest.mark.parametrize("sep", ["\n", "\n\n"])
 def test_split_keeps_a_table_number_cell_alone_on_its_line_in_pasted_text(sep):
     # three rising lone numbers look like page numbers; above "The Committee recommends" they are row numbers,

@@ -178,7 +178,9 @@ def _scan(text: str, lines: list[tuple[int, int, str]]) -> tuple[list[_Rec], lis
             if tm:
                 layout = Layout.TREASURY_MINUTES
             current = _Rec(mk.numbers, content, content, tm=tm)
-            first_body = True
+            # a status may follow at once when the marker line already holds the recommendation's text
+            # ("1. The Committee recommends ...", then "Noted")
+            first_body = mk.content is None
             tail = run_on_status(s, mk.content) if kind in ("rec", "numbered") and mk.content is not None else None
             if tail:  # the recommendation cell and the status cell share the line
                 current.end = start + tail[0]
