@@ -410,6 +410,19 @@ def test_split_reads_a_response_table_extracted_from_pdf_cell_by_cell():
     ]
 
 
+def test_split_keeps_a_report_paragraph_after_a_dash_in_the_heading():
+    # JCPAA responses: "Recommendation 1 – paragraph 2.34" (invented, in the genre)
+    text = ("Recommendation 1 – paragraph 2.34\nThe Committee recommends that Finance update its guidance.\n"
+            "Australian Government response\nSUPPORTED\nFinance will update the guidance by June 2024.\n"
+            "Recommendation 2 - paras 3.12-3.14\nThe Committee recommends that the ANAO conduct an audit.\n"
+            "Australian Government response\nNOTED\n")
+    result = split_document(text)
+    _check_offsets(text, result)
+    assert [(p.rec_number, p.official_status, p.recommendation) for p in result.pairs] == [
+        ("1", "SUPPORTED", "The Committee recommends that Finance update its guidance."),
+        ("2", "NOTED", "The Committee recommends that the ANAO conduct an audit.")]
+
+
 def test_split_reads_a_status_right_after_a_one_line_numbered_recommendation():
     # the number and the recommendation share a line, the status cell follows at once (invented, in the genre)
     text = ("Australian Government response\n"

@@ -27,7 +27,10 @@ _SEP = r"[:.\-–—)]"
 
 # "Recommendation No. 3", "Recommendation 3 (paragraph 4.56)": a number sign or the report paragraph it came from
 _NUMBER_SIGN = r"(?:(?:No\.?|Number|#)\s*)?"
-_PARAGRAPH_REF = r"(?:\s*\((?:para(?:graph)?s?|page|pp?|chapter|section)\b\.?[^()]{0,40}\))?"
+# or after a dash at the end of the line: "Recommendation 1 – paragraph 2.34"
+_PARAGRAPH_REF = (r"(?:\s*\((?:para(?:graph)?s?|page|pp?|chapter|section)\b\.?[^()]{0,40}\)"
+                  r"|\s*[-–—,:]\s*(?:para(?:graph)?s?|page|pp?)\.?\s*\d{1,3}(?:\.\d{1,3})?"
+                  r"(?:\s*(?:[-–—,]|and|to)\s*\d{1,3}(?:\.\d{1,3})?)*(?=\s*$))?")
 REC_HEADING = re.compile(
     rf"^(?:Recommendations?|RECOMMENDATIONS?|Rec\.)\s+{_NUMBER_SIGN}(?P<nums>{_NUMLIST}){_PARAGRAPH_REF}\s*"
     rf"(?:(?P<sep>{_SEP})\s*(?P<rest>.*)|(?P<bare>(?:The\s+(?:Committee|Inquiry|Review|Panel|Commission)|That|We)\b.*))?$",
