@@ -81,6 +81,11 @@ def test_official_labels_map_through_tables_and_mismatch_is_flagged():
     assert official_stance("Accepted and implemented") is Stance.ACCEPTED
     assert official_stance("Closed acceptable") is None
     assert official_stance("Partly supported") is Stance.PARTIALLY_ACCEPTED
+    # a verdict sentence a document splitter took as the status, in words no table holds
+    assert official_stance("The Australian Government supports these recommendations in principle") \
+        is Stance.ACCEPTED_IN_PRINCIPLE
+    assert official_stance("The Australian Government does not support this recommendation") is Stance.REJECTED
+    assert official_stance("Open - awaiting response") is None
     assert official_stance("Acknowledged") is Stance.NOTED
     call = read_stance(_sentences("The government agrees with the Committee’s recommendation."),
                        official_status="Acknowledged")

@@ -141,6 +141,10 @@ def official_stance(label: str | None) -> Stance | None:
         if key in table:
             value = table[key]
             return Stance(value) if value else None
+    # a verdict sentence a document gives as the status ("The Australian Government supports these
+    # recommendations in principle"): the first cue that states a position on the recommendation
+    if len(label.split()) <= 25 and _ABOUT_REC.search(label):
+        return next((stance for stance, pattern in _COMPILED if pattern.search(label)), None)
     return None
 
 
