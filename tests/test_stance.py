@@ -86,6 +86,12 @@ def test_official_labels_map_through_tables_and_mismatch_is_flagged():
         is Stance.ACCEPTED_IN_PRINCIPLE
     assert official_stance("The Australian Government does not support this recommendation") is Stance.REJECTED
     assert official_stance("Open - awaiting response") is None
+    assert official_stance("Supported – in part") is Stance.PARTIALLY_ACCEPTED
+    assert official_stance("Agreed (in principle)") is Stance.ACCEPTED_IN_PRINCIPLE
+    # a tracker status, still found under its folded key (a status, not an unknown label)
+    from respassess.stance import _fold, _label_tables
+    assert official_stance("Closed - Acceptable") is None
+    assert _fold("Closed - Acceptable") in _label_tables()["tracker_status"]
     assert official_stance("Acknowledged") is Stance.NOTED
     call = read_stance(_sentences("The government agrees with the Committee’s recommendation."),
                        official_status="Acknowledged")
@@ -177,6 +183,10 @@ def test_qualified_positions(texts, expected):
     # "partly" as well as "partially"
     (["Partly agreed.", "The Government will establish a register."], Stance.PARTIALLY_ACCEPTED),
     (["The Government partly supports this recommendation."], Stance.PARTIALLY_ACCEPTED),
+    # the qualifier behind a dash or in brackets
+    (["Supported – in part", "The Government will establish a register."], Stance.PARTIALLY_ACCEPTED),
+    (["Agreed (in part)"], Stance.PARTIALLY_ACCEPTED),
+    (["The Government is yet to finalise its position on this recommendation."], Stance.UNDER_CONSIDERATION),
     (["The Government acknowledges the Committee's recommendation and will consider it in the context of broader "
       "reforms."], Stance.UNDER_CONSIDERATION),
 ])

@@ -34,8 +34,9 @@ _NEG = (r"(?:(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot)"
         r"(?:\s*,\s*(?:therefore|however|thus|accordingly)\s*,|\s+(?:currently|presently))?")
 #: (stance, pattern) in priority order; the first pattern that matches a sentence decides it.
 STANCE_CUES: tuple[tuple[Stance, str], ...] = (
-    (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:(?:to\s+|with\s+)?(?:this|the)\s+"
-                                r"recommendation\s+)?in\s+part\b"
+    # "Supported – in part", "Agreed (in part)": a label's qualifier may sit behind a dash or in brackets
+    (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)(?:\s*[,–—-]\s*|\s*\(\s*|\s+)"
+                                r"(?:(?:to\s+|with\s+)?(?:this|the)\s+recommendation\s+)?in\s+part\b"
                                 r"|\b(?:partially|partly)\s+(?:supports?|supported|agrees?|agreed|accepts?|accepted)\b"
                                 # "agrees with the first part", "The CAA accepts the first element of this recommendation"
                                 r"|\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)\s+(?:with\s+)?(?:the\s+)?"
@@ -73,7 +74,10 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                  r"|\bwill\s+(?:further\s+)?consider\s+(?:it|them)\b"
                                  # "will respond to this recommendation once the review is complete"
                                  r"|\bwill\s+(?:respond\s+to|provide\s+(?:a|its)\s+(?:\w+\s+)?response\s+to)"
-                                 r"\s+(?:this|the)\s+recommendations?\s+(?:\w+\s+)?(?:once|when|after|following)\b"),
+                                 r"\s+(?:this|the)\s+recommendations?\s+(?:\w+\s+)?(?:once|when|after|following)\b"
+                                 # "is yet to finalise its position on this recommendation"
+                                 r"|\byet\s+to\s+(?:finalise|finalize|decide|determine|settle|form|reach)\s+(?:its|a|their|the)\s+"
+                                 r"(?:final\s+)?(?:position|view|response|decision)\b"),
     # "as noted in your report", "as you noted" report the coroner's words, not a position
     (Stance.NOTED, r"(?<!\bas\s)(?<!\byou\s)\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b"
                    r"(?!\s+(?:that|the\s+importance|how|the\s+need|in\s+(?:your|the|this)|above|below|earlier|previously))"),
@@ -120,12 +124,14 @@ _WHOLE = re.compile(r"\s*(?:with\s+|to\s+)?(?:this|the|these|all|both)\s+(?:\w+\
 @lru_cache(maxsize=1)
 def _label_tables() -> dict[str, dict[str, str | None]]:
     data = json.loads(resources.files("respassess").joinpath("data/official_labels.json").read_text("utf-8"))
-    return data["schemes"]
+    # keys folded as labels are ("closed - acceptable" is looked up as "closed acceptable")
+    return {name: {_fold(k): v for k, v in table.items()} for name, table in data["schemes"].items()}
 
 
 def _fold(label: str) -> str:
-    # "Supported in-principle", "Agreed, in principle" and "Supported in principle" are one label
-    return re.sub(r"[\s.:,]+|(?<=[a-z])-(?=[a-z])", " ", label.strip().lower()).strip()
+    # "Supported in-principle", "Agreed, in principle", "Supported – in principle", "Agreed (in principle)" and
+    # "Supported in principle" are one label
+    return re.sub(r"\s+[–—-]\s+|[\s.:,()]+|(?<=[a-z])-(?=[a-z])", " ", label.strip().lower()).strip()
 
 
 def official_stance(label: str | None) -> Stance | None:
