@@ -35,7 +35,8 @@ _NEG = (r"(?:(?:does|do|did|will|would|can|could)\s*(?:not|n[’']t)|cannot)"
 #: (stance, pattern) in priority order; the first pattern that matches a sentence decides it.
 STANCE_CUES: tuple[tuple[Stance, str], ...] = (
     # "Supported – in part", "Agreed (in part)": a label's qualifier may sit behind a dash or in brackets
-    (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)(?:\s*[,–—-]\s*|\s*\(\s*|\s+)"
+    (Stance.PARTIALLY_ACCEPTED, r"\b(?:supports?|supported|agrees?|agreed|accepts?|accepted)"
+                                r"(?:\s*[,–—-]\s*|\s*\(\s*|\s+)"
                                 r"(?:(?:to\s+|with\s+)?(?:this|the)\s+recommendation\s+)?in\s+part\b"
                                 r"|\b(?:partially|partly)\s+(?:supports?|supported|agrees?|agreed|accepts?|accepted)\b"
                                 # "agrees with the first part", "The CAA accepts the first element of this recommendation"
@@ -76,8 +77,8 @@ STANCE_CUES: tuple[tuple[Stance, str], ...] = (
                                  r"|\bwill\s+(?:respond\s+to|provide\s+(?:a|its)\s+(?:\w+\s+)?response\s+to)"
                                  r"\s+(?:this|the)\s+recommendations?\s+(?:\w+\s+)?(?:once|when|after|following)\b"
                                  # "is yet to finalise its position on this recommendation"
-                                 r"|\byet\s+to\s+(?:finalise|finalize|decide|determine|settle|form|reach)\s+(?:its|a|their|the)\s+"
-                                 r"(?:final\s+)?(?:position|view|response|decision)\b"),
+                                 r"|\byet\s+to\s+(?:finalise|finalize|decide|determine|settle|form|reach)\s+"
+                                 r"(?:its|a|their|the)\s+(?:final\s+)?(?:position|view|response|decision)\b"),
     # "as noted in your report", "as you noted" report the coroner's words, not a position
     (Stance.NOTED, r"(?<!\bas\s)(?<!\byou\s)\b(?:notes|noted|takes\s+note|acknowledges|acknowledged)\b"
                    r"(?!\s+(?:that|the\s+importance|how|the\s+need|in\s+(?:your|the|this)|above|below|earlier|previously))"),
