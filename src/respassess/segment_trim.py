@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 from .extract import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # Properties that a deliverable can lack on its own: "a plan without costs fails 'fully costed'".
 PROPERTY_RE = re.compile(r"\b(?:fully\s+)?(?:costed|funded|time-?bound|measurable)\b", re.IGNORECASE)
@@ -157,14 +157,22 @@ _CONSULT_LEAD_IN_RE = re.compile(r"\b(?:consult\w*|meet|work|engage|liaise|partn
                                  r"[^.:;]{0,80}:[^.:]*$", re.IGNORECASE)
 
 
+def _verbless(doc: "Doc", start: int, end: int, *, max_tokens: int) -> "Span | None":
+    """The span when it is at most ``max_tokens`` long and holds no verb (it names someone, it asks nothing)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) > max_tokens or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    return span
+
+
 def is_party(doc: "Doc", start: int, end: int) -> bool:
     """True for a list item that only names a body to consult ("• the Privacy Commissioner;"):
     the people to work with are part of the ask before the list, not asks of their own."""
     before = doc_text(doc)[max(0, start - 4):start]
     if not re.search(r"[•▪●◦;\n]|\band\s*$", before):
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) > 14 or any(t.pos_ in ("VERB", "AUX") for t in span):
+    span = _verbless(doc, start, end, max_tokens=14)
+    if span is None:
         return False
     if _CONSULT_LEAD_IN_RE.search(doc_text(doc)[max(0, start - 1500):start]):
         return True  # "should meet and consult with (at a minimum):\n• each criminal law-enforcement agency;"
@@ -189,8 +197,7 @@ def is_addressee(doc: "Doc", start: int, end: int) -> bool:
     text = doc_text(doc)
     if text[end:end + 10].lstrip(" \t")[:1] != ":" or not _RECOMMENDS_TAIL_RE.search(text[max(0, start - 40):start]):
         return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return _verbless(doc, start, end, max_tokens=12) is not None
 
 
 _PAGE_NUMBER_TAIL_RE = re.compile(r"\n[ \t]*\d{1,3}[ \t]*$")

@@ -15,10 +15,13 @@ from ..types import DateGranularity as G
 from ._calendar import add_months, iso_day, iso_month, month_end
 from ._data import FiscalCalendar, load_table
 
-__all__ = ["NormalisedDate", "YEAR", "RELATIVE_YEAR", "vocab", "month_number", "make", "months_interval",
+__all__ = ["NormalisedDate", "YEAR", "RELATIVE_YEAR", "BUDGET_QUALIFIER",
+           "vocab", "month_number", "make", "months_interval",
            "years_interval", "day_value", "fiscal_year", "with_note"]
 
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+#: who brings a budget down, written before its name: "the 2025-26 Federal Budget", "Commonwealth Budget 2024-25"
+BUDGET_QUALIFIER = r"(?:federal|commonwealth)\s+(?=budget\b)"
 #: a year named relative to the response date, whole or in part: "the year", "next financial year"
 RELATIVE_YEAR = (r"(?P<k>the|this|next|the\s+next|the\s+following|the\s+current)\s+"
                  r"(?P<fy>financial\s+|calendar\s+)?year")

@@ -103,7 +103,7 @@ def _number(text: str) -> float | None:
     m = _vocab()["scale"].search(text)
     if not m:
         return None
-    value = float(re.sub(r"[,\s\u2009\u202f]", "", m["n"]))
+    value = float(re.sub(r"[,\s]", "", m["n"]))
     if m["s"]:
         value *= _vocab()["data"]["scales"][re.sub(r"\s+", " ", m["s"].lower())]
     return value

@@ -19,7 +19,7 @@ from ._calendar import parse_partial
 from ._data import load_table
 from ._text import doc_text
 from .anchors import anchor_spans
-from ._dateparts import RELATIVE_YEAR, vocab, with_note
+from ._dateparts import BUDGET_QUALIFIER, RELATIVE_YEAR, vocab, with_note
 from .datenorm import NormalisedDate, normalise_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,7 +79,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     split = [n.split(" ", 1) for n in names if n.count(" ") == 1]
     inner = "|".join(rf"{re.escape(a)}\s+{_YEAR}{_DASH}\d{{2,4}}\s+{re.escape(b)}" for a, b in sorted(split))
     # "the 2025-26 Federal Budget", "Commonwealth Budget 2024-25": the budget, named for who brings it down
-    qual = r"(?:(?:federal|commonwealth)\s+(?=budget))?"
+    qual = rf"(?:{BUDGET_QUALIFIER})?"
     event = (rf"(?:the\s+)?(?:{inner})"
              # "the October 2022 Budget", "in October 2022 Budget papers": the budget of that month
              rf"|(?:the\s+)?{month}\s+{_YEAR}\s+{qual}(?:{_alt(names)})"

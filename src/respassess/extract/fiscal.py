@@ -12,7 +12,8 @@ from ..types import DateGranularity as G
 from ._calendar import iso_day
 from ._data import FiscalCalendar
 from ._dateparts import YEAR as _YEAR
-from ._dateparts import NormalisedDate, fiscal_year, make, month_number, months_interval, vocab, years_interval
+from ._dateparts import (BUDGET_QUALIFIER, NormalisedDate, fiscal_year, make, month_number, months_interval, vocab,
+                         years_interval)
 
 __all__ = ["fiscal_event", "fiscal_range", "two_years"]
 
@@ -31,7 +32,7 @@ def two_years(a: str, b: str) -> tuple[int, int] | None:
 
 def fiscal_event(core: str, cal: FiscalCalendar) -> NormalisedDate | None:
     v = vocab()
-    core = re.sub(r"\b(?:federal|commonwealth)\s+(?=budget\b)", "", core)
+    core = re.sub(rf"\b{BUDGET_QUALIFIER}", "", core)
     label = rf"(?P<label>{_YEAR}(?:\s*[-/]\s*\d{{2,4}})?)"
     m = re.fullmatch(rf"(?:the\s+)?(?P<month>{v['M']})\s+(?P<year>{_YEAR})\s+(?P<name>{v['event_names']})", core)
     if m:
