@@ -44,6 +44,8 @@ def _check_offsets(text: str, result) -> None:
     ("Response: Supported in Principle", "response", ()),
     ("The Government accepts this recommendation in principle.", "verdict", ()),
     ("Agreed in principle", "status", ()),
+    ("Supported – in part", "status", ()),
+    ("Agreed (in principle)", "status", ()),
     # number signs, report paragraph references, a position label, a status leading its sentence
     ("Recommendation No. 7", "rec", ("7",)),
     ("RECOMMENDATION NUMBER 12", "rec", ("12",)),

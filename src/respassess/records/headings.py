@@ -72,8 +72,9 @@ RESPONSE_LABEL = re.compile(
 _STATUS = (r"(?:(?:not|partially|partly|fully|largely)\s+)?"
            r"(?:supported|support|agreed|agree|accepted|accept|noted|note|rejected|reject|disagreed|disagree|"
            r"acknowledged|implemented|under\s+consideration|not\s+accepted|not\s+agreed|not\s+supported)"
-           r"(?:[\s,-]*(?:in[\s-]+(?:principle|part|full)|with\s+(?:qualifications?|amendments?|reservations?)|"
-           r"and\s+implemented|subject\s+to\s+\w+))?")
+           # the qualifier may stand behind a comma or dash, or in brackets: "Supported – in part", "Agreed (in part)"
+           r"(?:[\s,\-–—]*\(?\s*(?:in[\s-]+(?:principle|part|full)|"
+           r"with\s+(?:qualifications?|amendments?|reservations?)|and\s+implemented|subject\s+to\s+\w+)\)?)?")
 STATUS_LINE = re.compile(rf"^{_STATUS}\s*\.?$", re.IGNORECASE)
 # A table row's status cell run onto the last line of its recommendation cell: "... report annually. Noted"
 TRAILING_STATUS = re.compile(rf"(?<=[.;])\s+(?P<status>(?=[A-Z])(?i:{_STATUS}))\s*\.?$")
